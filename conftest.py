@@ -1,0 +1,15 @@
+"""Shared pytest configuration: hypothesis profiles."""
+
+import os
+
+from hypothesis import settings
+
+settings.register_profile("ci", max_examples=200, deadline=None)
+settings.register_profile("dev", max_examples=50, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+# Tests never touch a developer's ./var: each run gets its own data dir.
+if "XIAONENG_DATA_DIR" not in os.environ:
+    import tempfile
+
+    os.environ["XIAONENG_DATA_DIR"] = tempfile.mkdtemp(prefix="xiaoneng-test-")
