@@ -1,8 +1,9 @@
 """Roles are Django groups with explicit per-action permissions.
 
-The table below is the single definition; `sync_roles` makes the groups match it
-after every migrate. Later mechanisms add their permissions to ROLE_PERMISSIONS
-here, next to the role that holds them.
+The roles are defined here. Which permissions each role holds is declared by each
+mechanism in its own `permissions.py` (a module-level ROLE_PERMISSIONS dict of
+role key -> {"app_label.codename", ...}); `sync_roles` merges them and makes the
+groups match after every migrate.
 """
 
 from __future__ import annotations
@@ -43,14 +44,13 @@ ROLES: dict[str, Role] = {
 }
 SEPARATED_ADMIN_ROLES = frozenset({SYSTEM_ADMIN.key, SECURITY_ADMIN.key, AUDIT_ADMIN.key})
 
-# "app_label.codename" per role. Each later mechanism appends its own lines.
+# The organisation's own permissions; other mechanisms declare theirs in <app>/permissions.py.
 ROLE_PERMISSIONS: dict[str, set[str]] = {
     CENTER_ADMIN.key: {
         "org.view_all_units", "org.manage_reference_data",
         "org.view_unit", "org.add_unit", "org.change_unit",
         "org.view_person", "org.add_person", "org.change_person",
         "org.view_target", "org.add_target", "org.change_target",
-        "calendar.manage_calendar",
     },
     CENTER_STAFF.key: {"org.view_all_units", "org.view_unit", "org.view_person", "org.view_target"},
     UNIT_HEAD.key: {"org.view_unit", "org.view_person", "org.view_target"},
@@ -61,7 +61,6 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     CONFIRMER.key: {"org.view_all_units", "org.view_unit", "org.view_person"},
     SYSTEM_ADMIN.key: {
         "org.view_all_units", "org.view_unit", "org.manage_reference_data",
-        "calendar.manage_calendar",
     },
     SECURITY_ADMIN.key: {"org.manage_users", "org.view_user", "org.view_unit", "org.view_person"},
     AUDIT_ADMIN.key: set(),
@@ -83,9 +82,30 @@ def check_role_combination(role_keys: set[str]) -> None:
         )
 
 
+def all_role_permissions() -> dict[str, set[str]]:
+    """Every role's permissions, merged from this module and each app's permissions.py."""
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    from django.apps import apps
+
+    merged = {key: set(perms) for key, perms in ROLE_PERMISSIONS.items()}
+    for config in apps.get_app_configs():
+        if not config.name.startswith("xiaoneng.") or config.label == "org":
+            continue
+        module_name = f"{config.name}.permissions"
+        if find_spec(module_name) is None:
+            continue
+        for key, perms in import_module(module_name).ROLE_PERMISSIONS.items():
+            if key not in ROLES:
+                raise LookupError(f"{module_name} names unknown role {key}")
+            merged[key] |= set(perms)
+    return merged
+
+
 def sync_roles() -> None:
-    """Make every role's group hold exactly the permissions listed for it."""
-    for key, perms in ROLE_PERMISSIONS.items():
+    """Make every role's group hold exactly the permissions declared for it."""
+    for key, perms in all_role_permissions().items():
         group, _created = Group.objects.get_or_create(name=key)
         wanted = []
         for dotted in sorted(perms):
