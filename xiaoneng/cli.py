@@ -14,3 +14,7 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["xiaoneng", *(sys.argv[1:] if argv is None else argv)])
+
+
+if __name__ == "__main__":
+    main()
