@@ -6,7 +6,9 @@ import datetime
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.db.models import Value
+from django.db.models.functions import Concat, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -99,23 +101,45 @@ class Unit(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        old_path = self.path
-        if not self.pk:
+        # The path is always recomputed from the database, not from cached
+        # instances: a parent loaded before an ancestor moved has a stale path.
+        with transaction.atomic(using=kwargs.get("using")):
+            if not self.pk:
+                super().save(*args, **kwargs)
+                kwargs = {k: v for k, v in kwargs.items() if k == "using"}
+                old_path = ""
+            else:
+                old_path = Unit.objects.filter(pk=self.pk).values_list("path", flat=True).first() or ""
+            parent_path = "/"
+            if self.parent_id:
+                parent_path = Unit.objects.values_list("path", flat=True).get(pk=self.parent_id)
+                if old_path and parent_path.startswith(old_path):
+                    raise ValidationError({"parent": _("A unit cannot be placed under itself.")})
+            self.path = f"{parent_path}{self.pk}/"
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "path"}
             super().save(*args, **kwargs)
-            kwargs = {k: v for k, v in kwargs.items() if k == "using"}
-        self.path = f"{self.parent.path if self.parent_id else '/'}{self.pk}/"
-        super().save(*args, **kwargs)
-        if old_path and old_path != self.path:
-            # A move: re-root every descendant's path in one pass.
-            for child in Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
-                child.path = self.path + child.path[len(old_path):]
-                child.save(update_fields=["path"])
+            if old_path and old_path != self.path:
+                # A move: re-root every descendant's path in one UPDATE.
+                Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+                    path=Concat(Value(self.path), Substr("path", len(old_path) + 1),
+                                output_field=models.CharField())
+                )
 
     def clean(self) -> None:
         if self.valid_to and self.valid_to < self.valid_from:
             raise ValidationError({"valid_to": _("A unit cannot end before it begins.")})
-        if self.parent_id and self.pk and self.parent.path.startswith(self.path or "\0"):
+        if self.parent_id and self.pk and self.parent_id in self.subtree_ids():
             raise ValidationError({"parent": _("A unit cannot be placed under itself.")})
+        if self.successor_id and self.successor_id == self.pk:
+            raise ValidationError({"successor": _("A unit cannot succeed itself.")})
+
+    def subtree_ids(self) -> set[int]:
+        """Primary keys of this unit and everything under it, as stored."""
+        stored = Unit.objects.filter(pk=self.pk).values_list("path", flat=True).first()
+        if not stored:
+            return {self.pk} if self.pk else set()
+        return set(Unit.objects.filter(path__startswith=stored).values_list("pk", flat=True))
 
     @property
     def depth(self) -> int:
@@ -226,5 +250,7 @@ class Target(models.Model):
         return self.name
 
     def clean(self) -> None:
+        # Blank codes are stored as NULL so that many targets may lack one under the unique index.
+        self.uscc = self.uscc or None
         if self.kind == TargetKind.ENTERPRISE and not self.uscc:
             raise ValidationError({"uscc": _("An enterprise needs its unified social credit code.")})
