@@ -70,26 +70,35 @@ RULES: dict[str, Rule] = {
 }
 
 
-def permitted(user, matter: Matter, action: str) -> bool:
-    """Whether `user` holds the role permission and the unit scope for `action` on `matter`."""
-    rule = RULES[action]
-    if not user.is_authenticated or not user.has_perm(rule.permission):
-        return False
+def _holds(user, rule: Rule) -> bool:
+    return user.is_authenticated and user.has_perm(rule.permission)
+
+
+def _in_scope(user, matter: Matter, rule: Rule) -> bool:
     if rule.by_unit:
         return matter.unit is not None and can_see_unit(user, matter.unit)
     return sees_all_units(user)
 
 
+def permitted(user, matter: Matter, action: str) -> bool:
+    """Whether `user` holds the role permission and the unit scope for `action` on `matter`."""
+    rule = RULES[action]
+    return _holds(user, rule) and _in_scope(user, matter, rule)
+
+
 def check(user, matter: Matter, action: str) -> Rule:
     """Refuse `action` unless `user` may take it and `matter` is in a state that allows it."""
     rule = RULES[action]
-    if user is not None and not permitted(user, matter, action):
-        raise NotPermitted(gettext("You may not do this with this matter."))
+    refused = NotPermitted(gettext("You may not do this with this matter."))
+    if user is not None and not _holds(user, rule):
+        raise refused
     if matter.state not in rule.from_states:
         raise IllegalTransition(
             gettext("This matter is “%(state)s”: “%(action)s” is not possible now.")
             % {"state": matter.get_state_display(), "action": rule.label}
         )
+    if user is not None and not _in_scope(user, matter, rule):
+        raise refused
     return rule
 
 
