@@ -11,6 +11,7 @@ import logging
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from xiaoneng.audit import record
 from xiaoneng.calendar import service
 from xiaoneng.calendar.models import CalendarDay, CalendarYear
 from xiaoneng.calendar.schedule import YearSchedule
@@ -44,6 +45,8 @@ def do_load_schedules(schedules: dict[int, YearSchedule], actor=None) -> list[in
                  for name, days in schedule.holidays.items() for day in days]
                 + [CalendarDay(calendar_year=row, date=day, is_workday=True) for day in schedule.workdays]
             )
+        notices = {str(year): schedule.notice for year, schedule in schedules.items()}
+        record("calendar.load", actor=actor, detail={"years": sorted(schedules), "notices": notices})
         log.info("calendar years loaded by %s: %s", actor or "console", sorted(schedules))
         service.notify_years_changed(schedules)
     return sorted(schedules)

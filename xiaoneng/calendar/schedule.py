@@ -176,6 +176,11 @@ def _days(value, year: int, where: str, locate: _Locator, name: str) -> list[dat
     for item in items:
         if isinstance(item, date) and not hasattr(item, "hour"):
             found = [item]
+        elif isinstance(item, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", item):
+            try:
+                found = [date.fromisoformat(item.strip())]
+            except ValueError:
+                raise ScheduleError(f"{locate(str(year), name)}: {where}: {item!r} is not a date") from None
         elif isinstance(item, str) and (m := re.fullmatch(r"\s*(\S+)\s*\.\.\s*(\S+)\s*", item)):
             try:
                 first, last = date.fromisoformat(m[1]), date.fromisoformat(m[2])

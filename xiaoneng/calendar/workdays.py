@@ -59,6 +59,8 @@ class WorkdayCalendar:
         self._mask_list = mask.tolist()
         self._cum_list = self.cumulative.tolist()
         self._work_list = self.working_days.tolist()
+        self._work_dates = [date.fromordinal(i + self._base) for i in self._work_list]
+        self._size = len(self._mask_list)
         years = np.arange(first.year, last.year + 1)
         self._scheduled_years = np.isin(years, list(self.schedules))
         # Running count of provisional years, for "does any year in a..b lack a schedule" in O(1).
@@ -90,14 +92,20 @@ class WorkdayCalendar:
 
     def add_workdays(self, day: date, n: int) -> date:
         """The Nth working day after `day` (before it when n < 0); `day` itself never counts."""
-        i = self._index(day)
-        if n == 0:
+        # Inlined look-ups (no helper calls): this is the hot path of single deadline computations.
+        i = day.toordinal() - self._base
+        if not 0 <= i < self._size:
+            raise OutOfRange(f"{day} is outside the working-day calendar ({self.first} to {self.last})")
+        if n > 0:
+            k = self._cum_list[i] + n - 1
+        elif n < 0:
+            k = self._cum_list[i] - self._mask_list[i] + n
+        else:
             return day
-        k = self._cum_list[i] + n - 1 if n > 0 else self._cum_list[i] - self._mask_list[i] + n
-        if not 0 <= k < len(self._work_list):
+        if not 0 <= k < len(self._work_dates):
             raise OutOfRange(f"{n} working days from {day} fall outside the working-day calendar "
                              f"({self.first} to {self.last})")
-        return date.fromordinal(self._work_list[k] + self._base)
+        return self._work_dates[k]
 
     def add_workdays_provisional(self, day: date, n: int) -> tuple[date, bool]:
         """The result of add_workdays and whether it relied on a year without a schedule."""
