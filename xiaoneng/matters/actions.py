@@ -17,7 +17,14 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from xiaoneng.matters.models import (
-    Escalation, Extension, Matter, MatterKind, Resolution, Source, State, Verdict,
+    Escalation,
+    Extension,
+    Matter,
+    MatterKind,
+    Resolution,
+    Source,
+    State,
+    Verdict,
 )
 from xiaoneng.matters.transitions import IllegalTransition, MatterError, NotPermitted, check
 from xiaoneng.org.models import Unit

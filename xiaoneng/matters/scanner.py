@@ -64,7 +64,7 @@ class Change:
         return f"{self.model} {self.label}: {self.what}"
 
 
-def _due(reg: Registration, today: datetime.date) -> list[Q]:
+def _due(today: datetime.date) -> list[Q]:
     return [
         Q(red_on__lte=today) & ~Q(colour=Colour.RED),
         Q(yellow_on__lte=today, colour=Colour.GREEN),
@@ -120,7 +120,8 @@ def _handle_escalation(reg: Registration, obj: DeadlineMixin, today: datetime.da
     obj.save(update_fields=["escalation_level", "next_escalation_on"])
     if obj.escalation_level == old:
         return None
-    return Change(reg.model._meta.label, obj.pk, reg.label(obj), f"escalation {old} -> {obj.escalation_level}")
+    what = f"escalation {old} -> {obj.escalation_level}"
+    return Change(reg.model._meta.label, obj.pk, reg.label(obj), what)
 
 
 def scan(today: datetime.date | None = None) -> list[Change]:
@@ -128,7 +129,7 @@ def scan(today: datetime.date | None = None) -> list[Change]:
     today = today or timezone.localdate()
     changes: list[Change] = []
     for reg in registered():
-        red, yellow, escalate = _due(reg, today)
+        red, yellow, escalate = _due(today)
         for condition, handler in ((red, _handle_colour), (yellow, _handle_colour),
                                    (escalate, _handle_escalation)):
             for pk in _candidates(reg.model, condition):
@@ -159,5 +160,6 @@ def recompute_provisional(years: set[int], today: datetime.date | None = None) -
                 if reg.on_recompute and old != obj.deadline:
                     reg.on_recompute(obj, old, today)
                 obj.save(update_fields=list(DeadlineMixin.DEADLINE_FIELDS))
-            changes.append(Change(reg.model._meta.label, pk, reg.label(obj), f"deadline {old} -> {obj.deadline}"))
+            what = f"deadline {old} -> {obj.deadline}"
+            changes.append(Change(reg.model._meta.label, pk, reg.label(obj), what))
     return changes

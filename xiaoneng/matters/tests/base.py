@@ -23,7 +23,8 @@ class MatterTestCase(XiaonengTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        cls.enquiry = MatterKind.objects.create(code="t-enquiry", name="咨询", time_limit=3, yellow_days_before=1)
+        cls.enquiry = MatterKind.objects.create(code="t-enquiry", name="咨询", time_limit=3,
+                                                yellow_days_before=1)
         cls.complaint = MatterKind.objects.create(code="t-complaint", name="投诉", time_limit=13,
                                                   yellow_days_before=2)
 

@@ -24,7 +24,8 @@ CALLS = {
     "resume": lambda t, m, who: actions.do_resume_matter(m, actor=who),
     "request_extension": lambda t, m, who: actions.do_request_extension(m, actor=who, workdays=3,
                                                                         reason="需外单位配合"),
-    "decide_extension": lambda t, m, who: actions.do_decide_extension(_extension(t, m), actor=who, grant=True),
+    "decide_extension": lambda t, m, who: actions.do_decide_extension(_extension(t, m), actor=who,
+                                                                      grant=True),
     "urge": lambda t, m, who: actions.do_urge_matter(m, actor=who),
     "order": lambda t, m, who: actions.do_order_matter(m, actor=who),
     "refer": lambda t, m, who: actions.do_refer_matter(m, actor=who),
@@ -41,7 +42,7 @@ LEGAL_FROM = {
 CENTER = {"admin", "staff"}
 UNIT_A = {"liaison_a", "head_a"}
 # Who may take each action on a matter of unit_a (the accounts of XiaonengTestCase).
-ALLOWED = {name: CENTER for name in CALLS} | {
+ALLOWED = dict.fromkeys(CALLS, CENTER) | {
     "return": UNIT_A, "reply": UNIT_A, "request_extension": UNIT_A, "approve_reply": {"head_a"},
 }
 USERS = ["admin", "staff", "liaison_a", "liaison_b", "section_liaison", "head_a", "supervisor", "leader"]

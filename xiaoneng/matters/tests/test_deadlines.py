@@ -81,7 +81,8 @@ class DeadlineTests(MatterTestCase):
             # 10 working days: yellow on the 10th (90% used when it begins).
             self.assertEqual(yellow_day(D(2025, 9, 29), D(2025, 10, 20), 10, policy), D(2025, 10, 20))
             half = DeadlinePolicy(yellow_days_before=None, yellow_share=50)
-            self.assertEqual(yellow_day(D(2025, 9, 29), D(2025, 10, 20), 10, half), D(2025, 10, 14))  # 5 used when the 6th begins
+            # Five used when the sixth begins.
+            self.assertEqual(yellow_day(D(2025, 9, 29), D(2025, 10, 20), 10, half), D(2025, 10, 14))
 
     def test_yellow_at_once_when_the_limit_is_shorter_than_the_warning(self):
         with at(2025, 9, 29):

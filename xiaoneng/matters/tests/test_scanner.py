@@ -12,7 +12,7 @@ from django.test import TransactionTestCase
 
 from xiaoneng.matters import actions
 from xiaoneng.matters.deadlines import Colour
-from xiaoneng.matters.models import Escalation, Matter, MatterKind, State
+from xiaoneng.matters.models import Escalation, MatterKind, State
 from xiaoneng.matters.scanner import scan
 from xiaoneng.matters.tests.base import MatterTestCase, at
 from xiaoneng.testing import make_unit, make_user
@@ -143,7 +143,8 @@ class ConcurrentScanTests(TransactionTestCase):
 
         if not Group.objects.exists():
             sync_roles()
-        self.kind = MatterKind.objects.create(code="c-enquiry", name="咨询", time_limit=3, yellow_days_before=1)
+        self.kind = MatterKind.objects.create(code="c-enquiry", name="咨询", time_limit=3,
+                                              yellow_days_before=1)
         county = make_unit("county", "金湖县", "county")
         self.unit = make_unit("jtj", "县交通运输局", parent=county)
         self.staff = make_user("staff", "center_staff", county)
