@@ -118,7 +118,8 @@ class LoadCommandTests(CommandTestCase):
         self.assertBadFile(GOOD.replace("2027-02-20", "2027-02-19"), ":4", "Friday", "weekend")
 
     def test_unknown_key(self):
-        self.assertBadFile(GOOD.replace("workdays =", 'source = "x"\nworkdays ='), ":4", "unknown key 'source'")
+        text = GOOD.replace("workdays =", 'source = "x"\nworkdays =')
+        self.assertBadFile(text, ":4", "unknown key 'source'")
 
     def test_missing_file(self):
         code, _out, err = run("load", "/nonexistent/schedule.toml")

@@ -31,7 +31,8 @@ class ShippedDataTests(SimpleTestCase):
     def test_2020_cites_the_spring_festival_extension(self):
         schedule = shipped_schedules()[2020]
         self.assertIn("国办发明电〔2020〕1号", " ".join(schedule.other_notices))
-        self.assertEqual(schedule.holidays["春节（延长）"], (date(2020, 1, 31), date(2020, 2, 1), date(2020, 2, 2)))
+        extension = (date(2020, 1, 31), date(2020, 2, 1), date(2020, 2, 2))
+        self.assertEqual(schedule.holidays["春节（延长）"], extension)
 
     def test_2015_cites_the_victory_day_notice(self):
         schedule = shipped_schedules()[2015]
