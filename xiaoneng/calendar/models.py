@@ -79,7 +79,7 @@ class CalendarDay(models.Model):
         if self.date and year and self.date.year != year:
             errors["date"] = _("This day is outside the year %(year)s.") % {"year": year}
         if self.date and self.is_workday and self.date.weekday() < 5:
-            errors["is_workday"] = _("Only a weekend day can be an adjusted working day (调休上班).")
+            errors["is_workday"] = _("Only a weekend day can be an adjusted working day.")
         if errors:
             raise ValidationError(errors)
 
