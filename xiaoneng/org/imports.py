@@ -58,10 +58,14 @@ class Row:
     number: int
     values: dict[str, Any]
     headers: dict[str, str]  # field -> header as written in the file
+    columns: tuple[Column, ...] = ()
     ok: bool = True  # False once any error was found in this row
 
     def header(self, name: str) -> str:
-        return self.headers.get(name, name)
+        if name in self.headers:
+            return self.headers[name]
+        # A model error on a column the file does not have: name it by its usual header.
+        return next((column.header for column in self.columns if column.field == name), name)
 
 
 class _Importer:
@@ -104,7 +108,7 @@ class _Importer:
             return []
         rows = []
         for number, cells in data:
-            row = Row(number, {}, headers)
+            row = Row(number, {}, headers, COLUMNS[self.kind])
             for index, column in columns.items():
                 try:
                     cell = cells[index] if index < len(cells) else None
@@ -239,8 +243,8 @@ class _Importer:
 
     def import_targets(self, rows: list[Row]) -> None:
         for row in rows:
-            if row.values.get("uscc"):
-                row.values["uscc"] = row.values["uscc"].upper()
+            if "uscc" in row.values:
+                row.values["uscc"] = row.values["uscc"].upper() or None
         self.duplicates(rows, self.target_key, "uscc")
         for row in rows:
             if not row.ok:
@@ -285,10 +289,10 @@ def export_records(kind: str):
             yield {**_fields(unit), "parent": unit.parent.code if unit.parent else None,
                    "successor": unit.successor.code if unit.successor else None}
     elif kind == "persons":
-        for person in Person.objects.select_related("unit").order_by("unit__path", "name", "pk").iterator():
+        for person in Person.objects.select_related("unit").order_by("unit__code", "name", "pk").iterator():
             yield {**_fields(person), "unit": person.unit.code}
     elif kind == "targets":
-        for target in Target.objects.order_by("kind", "name", "pk").iterator():
+        for target in Target.objects.order_by("kind", "name", "uscc", "pk").iterator():
             yield _fields(target)
     else:
         raise ValueError(f"unknown export kind {kind!r}")
