@@ -52,8 +52,8 @@ def do_load_schedules(schedules: dict[int, YearSchedule], actor=None) -> list[in
     return sorted(schedules)
 
 
-def do_note_year_edited(year: int, actor=None) -> None:
-    """Called after the admin saved or deleted a year or its days (inside the admin's transaction)."""
+def do_note_years_edited(years: set[int], actor=None) -> None:
+    """Called after the admin saved or deleted years or their days (inside the admin's transaction)."""
     _check(actor)
-    log.info("calendar year %s edited by %s", year, actor or "console")
-    service.notify_years_changed({year})
+    log.info("calendar years %s edited by %s", sorted(years), actor or "console")
+    service.notify_years_changed(years)

@@ -6,7 +6,7 @@ Every save or delete goes through the action that marks the calendar changed.
 
 from django.contrib import admin
 
-from xiaoneng.calendar.actions import can_manage, do_note_year_edited
+from xiaoneng.calendar.actions import can_manage, do_note_years_edited
 from xiaoneng.calendar.models import CalendarDay, CalendarYear
 
 
@@ -42,15 +42,16 @@ class CalendarYearAdmin(ManageCalendarOnly, admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
-        do_note_year_edited(form.instance.year, request.user)
+        # A year renumbered in the form changes both the old and the new year.
+        years = {form.instance.year, form.initial.get("year") or form.instance.year}
+        do_note_years_edited(years, request.user)
 
     def delete_model(self, request, obj) -> None:
         year = obj.year
         super().delete_model(request, obj)
-        do_note_year_edited(year, request.user)
+        do_note_years_edited({year}, request.user)
 
     def delete_queryset(self, request, queryset) -> None:
-        years = list(queryset.values_list("year", flat=True))
+        years = set(queryset.values_list("year", flat=True))
         super().delete_queryset(request, queryset)
-        for year in years:
-            do_note_year_edited(year, request.user)
+        do_note_years_edited(years, request.user)

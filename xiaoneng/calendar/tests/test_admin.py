@@ -7,8 +7,11 @@ tested is the calendar's own permission gate, role by role.
 from django.urls import reverse
 
 from xiaoneng.calendar import service
+from xiaoneng.calendar.actions import do_load_schedules
 from xiaoneng.calendar.models import CalendarYear
+from xiaoneng.calendar.schedule import parse_schedules
 from xiaoneng.calendar.tests.helpers import d
+from xiaoneng.calendar.tests.test_schedule import GOOD
 from xiaoneng.testing import XiaonengTestCase, make_user
 
 CHANGELIST = reverse("admin:calendar_calendaryear_changelist")
@@ -88,3 +91,17 @@ class CalendarAdminPermissionTests(XiaonengTestCase):
         self.login(self.staff)
         self.assertEqual(self.post_year(**{"2027-01-01": False}).status_code, 403)
         self.assertFalse(CalendarYear.objects.exists())
+
+    def test_deleting_a_year_makes_it_provisional_again(self):
+        do_load_schedules(parse_schedules(GOOD))
+        self.assertFalse(service.is_provisional(d("2027-01-01")))
+        calls = []
+        service.register_recompute(calls.append)
+        self.addCleanup(service.unregister_recompute, calls.append)
+        self.login(self.system_admin)
+        row = CalendarYear.objects.get(year=2027)
+        delete = reverse("admin:calendar_calendaryear_delete", args=[row.pk])
+        response = self.client.post(delete, {"post": "yes"})
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(service.is_provisional(d("2027-01-01")))
+        self.assertEqual(calls, [{2027}])
