@@ -21,14 +21,15 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from xiaoneng.calendar import service as workdays
 
 
 class Colour(models.TextChoices):
-    GREEN = "green", _("on time")
-    YELLOW = "yellow", _("due soon")
-    RED = "red", _("overdue")
+    GREEN = "green", pgettext_lazy("deadline colour", "on time")
+    YELLOW = "yellow", pgettext_lazy("deadline colour", "due soon")
+    RED = "red", pgettext_lazy("deadline colour", "overdue")
 
 
 @dataclass(frozen=True)

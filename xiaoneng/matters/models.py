@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from xiaoneng.matters.deadlines import DeadlineMixin, DeadlinePolicy
 from xiaoneng.org.models import Unit
@@ -48,7 +49,7 @@ class MatterKind(models.Model):
     reply_needs_head_approval = models.BooleanField(
         _("replies need the unit head's approval"), default=False
     )
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(pgettext_lazy("matter kind", "active"), default=True)
 
     class Meta:
         verbose_name = _("matter kind")
@@ -75,44 +76,44 @@ class MatterKind(models.Model):
 
 
 class State(models.TextChoices):
-    RECEIVED = "received", _("received")
-    REJECTED = "rejected", _("rejected")
-    ASSIGNED = "assigned", _("assigned")
-    RETURNED = "returned", _("returned by the unit")
-    AWAITING_APPROVAL = "awaiting_approval", _("awaiting the head's approval")
-    REPLIED = "replied", _("replied")
-    VERIFIED = "verified", _("verified")
-    CLOSED = "closed", _("closed")
-    REOPENED = "reopened", _("reopened")
-    PAUSED = "paused", _("paused")
+    RECEIVED = "received", pgettext_lazy("matter state", "received")
+    REJECTED = "rejected", pgettext_lazy("matter state", "rejected")
+    ASSIGNED = "assigned", pgettext_lazy("matter state", "assigned")
+    RETURNED = "returned", pgettext_lazy("matter state", "returned by the unit")
+    AWAITING_APPROVAL = "awaiting_approval", pgettext_lazy("matter state", "awaiting the head's approval")
+    REPLIED = "replied", pgettext_lazy("matter state", "replied")
+    VERIFIED = "verified", pgettext_lazy("matter state", "verified")
+    CLOSED = "closed", pgettext_lazy("matter state", "closed")
+    REOPENED = "reopened", pgettext_lazy("matter state", "reopened")
+    PAUSED = "paused", pgettext_lazy("matter state", "paused")
 
 
 class Verdict(models.TextChoices):
-    SUBSTANTIATED = "substantiated", _("substantiated")
-    PARTLY = "partly", _("partly substantiated")
-    UNFOUNDED = "unfounded", _("unfounded")
+    SUBSTANTIATED = "substantiated", pgettext_lazy("matter", "substantiated")
+    PARTLY = "partly", pgettext_lazy("matter", "partly substantiated")
+    UNFOUNDED = "unfounded", pgettext_lazy("matter", "unfounded")
 
 
 class Resolution(models.TextChoices):
-    PENDING = "", _("not yet known")
-    RESOLVED = "resolved", _("resolved")
-    UNRESOLVED = "unresolved", _("unresolved")
-    NOT_APPLICABLE = "not_applicable", _("not applicable")
+    PENDING = "", pgettext_lazy("matter", "not yet known")
+    RESOLVED = "resolved", pgettext_lazy("matter", "resolved")
+    UNRESOLVED = "unresolved", pgettext_lazy("matter", "unresolved")
+    NOT_APPLICABLE = "not_applicable", pgettext_lazy("matter", "not applicable")
 
 
 class Escalation(models.IntegerChoices):
-    NONE = 0, _("none")
-    URGED = 1, _("urged")
-    SUPERVISION_ORDER = 2, _("supervision order")
-    REFERRED = 3, _("referred for accountability")
+    NONE = 0, pgettext_lazy("matter", "none")
+    URGED = 1, pgettext_lazy("matter", "urged")
+    SUPERVISION_ORDER = 2, pgettext_lazy("matter", "supervision order")
+    REFERRED = 3, pgettext_lazy("matter", "referred for accountability")
 
 
 class Source(models.TextChoices):
-    COMPLAINT = "complaint", _("complaint")
-    INSPECTION = "inspection", _("inspection finding")
-    ENTERPRISE = "enterprise", _("enterprise problem")
-    RECTIFICATION = "rectification", _("rectification")
-    OTHER = "other", _("other")
+    COMPLAINT = "complaint", pgettext_lazy("matter source", "complaint")
+    INSPECTION = "inspection", pgettext_lazy("matter source", "inspection finding")
+    ENTERPRISE = "enterprise", pgettext_lazy("matter source", "enterprise problem")
+    RECTIFICATION = "rectification", pgettext_lazy("matter source", "rectification")
+    OTHER = "other", pgettext_lazy("matter source", "other")
 
 
 class MatterQuerySet(models.QuerySet):
@@ -142,8 +143,8 @@ class Matter(DeadlineMixin):
     )
     kind = models.ForeignKey(MatterKind, models.PROTECT, related_name="matters", verbose_name=_("kind"))
     source = models.CharField(_("source"), max_length=16, choices=Source.choices, default=Source.OTHER)
-    title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    title = models.CharField(pgettext_lazy("matter", "title"), max_length=200)
+    description = models.TextField(pgettext_lazy("matter", "description"), blank=True)
     # The unit as it was when the matter was assigned: units are never renamed in place.
     unit = models.ForeignKey(
         Unit, models.PROTECT, null=True, blank=True, related_name="matters",
@@ -221,9 +222,9 @@ class Extension(models.Model):
     """延期申请: the unit asks for more working days; only the center grants them."""
 
     class Decision(models.TextChoices):
-        PENDING = "pending", _("pending")
-        GRANTED = "granted", _("granted")
-        REFUSED = "refused", _("refused")
+        PENDING = "pending", pgettext_lazy("extension", "pending")
+        GRANTED = "granted", pgettext_lazy("extension", "granted")
+        REFUSED = "refused", pgettext_lazy("extension", "refused")
 
     matter = models.ForeignKey(Matter, models.CASCADE, related_name="extensions")
     workdays = models.PositiveSmallIntegerField(
@@ -238,7 +239,7 @@ class Extension(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
     )
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_at = models.DateTimeField(pgettext_lazy("extension", "decided at"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
