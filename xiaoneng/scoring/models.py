@@ -87,9 +87,9 @@ class ProposalState(models.TextChoices):
 
 # The trace events the actions leave on a proposal.
 EVENT_LABELS = {
-    "scoring.proposed": _("proposed"),
-    "scoring.approved": _("approved"),
-    "scoring.refused": _("refused"),
+    "scoring.proposed": _("proposal made"),
+    "scoring.approved": _("proposal approved"),
+    "scoring.refused": _("proposal refused"),
 }
 
 
