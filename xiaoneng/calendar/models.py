@@ -10,16 +10,19 @@ from __future__ import annotations
 import uuid
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from xiaoneng.calendar.schedule import YearSchedule
+from xiaoneng.calendar.schedule import FIRST_YEAR, LAST_YEAR, YearSchedule
 
 
 class CalendarYear(models.Model):
     """One year's official schedule (放假安排) as loaded or edited by the admin."""
 
-    year = models.PositiveIntegerField(_("year"), unique=True)
+    year = models.PositiveIntegerField(
+        _("year"), unique=True, validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)],
+    )
     notice = models.CharField(_("State Council notice"), max_length=200)
     other_notices = models.TextField(
         _("other notices"), blank=True,
