@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext as _
 
+from xiaoneng.demo import names
 from xiaoneng.org.models import Person, Position, User
 from xiaoneng.org.roles import ROLES, check_role_combination
 
@@ -46,8 +47,6 @@ DEMO_ACCOUNTS = [
 
 def build_accounts(ctx) -> None:
     """Create the accounts, give each its role's group and tie it to a person of its unit."""
-    from xiaoneng.demo import names
-
     for spec in DEMO_ACCOUNTS:
         check_role_combination({spec.role})
     users = User.objects.bulk_create([

@@ -4,8 +4,9 @@ The build is an ordered list of step functions (`STEPS`), each taking the shared
 `DemoContext`. To add demo data for another mechanism, write a step in that app
 (e.g. `xiaoneng/matters/demo.py: def build_matters(ctx): ...`) and append it to STEPS
 below; read units with `ctx.unit("jtj")`, accounts with `ctx.accounts["jtj_liaison"]`,
-and draw every random choice from `ctx.rng`. Before each step `ctx.rng` is reseeded
-from the seed and the step's name, so adding a step never changes the data of another.
+the saved targets in `ctx.targets`, and draw every random choice from `ctx.rng`.
+Before each step `ctx.rng` is reseeded from the seed and the step's name, so adding
+a step never changes the data of another.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class DemoContext:
     password_hash: str = ""
     units: dict[str, Unit] = field(default_factory=dict)
     accounts: dict[str, User] = field(default_factory=dict)
+    targets: list[Target] = field(default_factory=list)
 
     def unit(self, code: str) -> Unit:
         return self.units[code]
@@ -86,7 +88,7 @@ def build_persons(ctx: DemoContext) -> None:
 
 def build_targets(ctx: DemoContext) -> None:
     """Listed enterprises, ¥100M-plus projects, microloan companies, sole traders and households."""
-    Target.objects.bulk_create(targets.demo_targets(ctx.rng), batch_size=500)
+    ctx.targets = Target.objects.bulk_create(targets.demo_targets(ctx.rng), batch_size=500)
 
 
 Step = Callable[[DemoContext], None]

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
 from gunicorn.app.base import BaseApplication
 
@@ -49,7 +49,10 @@ def pending_migrations(alias: str = DEFAULT_DB_ALIAS) -> list[str]:
 
 
 def check_migrated() -> None:
-    pending = pending_migrations()
+    try:
+        pending = pending_migrations()
+    except DatabaseError as exc:
+        raise CommandError(f"Cannot read the database: {exc}".strip()) from None
     if pending:
         raise CommandError(
             f"The database is not up to date: {len(pending)} migration(s) pending "
