@@ -72,4 +72,5 @@ class DecideViewTests(ScoringTestCase):
 
     def test_decider_cannot_reach_a_missing_proposal(self):
         self.login(self.admin)
-        self.assertEqual(self.client.post(reverse("scoring:proposal_approve", args=[999999])).status_code, 404)
+        response = self.client.post(reverse("scoring:proposal_approve", args=[999999]))
+        self.assertEqual(response.status_code, 404)

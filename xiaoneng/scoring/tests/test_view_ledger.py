@@ -39,7 +39,7 @@ class LedgerViewTests(ScoringTestCase):
         for name in ("admin", "staff", "confirmer", "leader"):
             with self.subTest(name):
                 self.assertEqual(self.totals(getattr(self, name)),
-                                 {"rsj": Decimal("2.00"), "jtj": Decimal("-3.00"), "jtj-zf": Decimal("-1.00")})
+                                 {"rsj": Decimal(2), "jtj": Decimal(-3), "jtj-zf": Decimal(-1)})
 
     def test_year_is_chosen(self):
         self.assertEqual(self.totals(self.staff, "year=2025"), {"rsj": Decimal("5.00")})
