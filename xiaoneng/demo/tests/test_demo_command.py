@@ -1,6 +1,7 @@
 """`xiaoneng demo --no-serve`: load once, list the accounts, never duplicate."""
 
 from io import StringIO
+from unittest import mock
 
 from django.core.management import CommandError, call_command
 from django.test import SimpleTestCase, TestCase
@@ -68,6 +69,16 @@ class DemoCommandTests(TestCase):
         with self.assertRaises(CommandError):
             demo()
         self.assertFalse(Unit.objects.exists())
+
+    def test_serves_through_the_shared_server_unless_told_not_to(self):
+        with mock.patch("xiaoneng.demo.management.commands.demo.serve") as serve:
+            call_command("demo", "--port", "8123", "--workers", "3", stdout=StringIO())
+        serve.assert_called_once_with("127.0.0.1", 8123, 3)
+
+    def test_the_test_database_has_no_pending_migrations(self):
+        from xiaoneng.web.management.commands.serve import pending_migrations
+
+        self.assertEqual(pending_migrations(), [])
 
     def test_url_follows_host_and_port(self):
         self.assertIn("http://127.0.0.1:9000", demo("--host", "0.0.0.0", "--port", "9000"))

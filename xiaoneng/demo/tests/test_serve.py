@@ -133,3 +133,13 @@ def test_demo_rerun_reset_and_password_check(tmp_path):
     assert first.stdout.split("center_admin")[1][:12] != reset.stdout.split("center_admin")[1][:12]
     short = run(tmp_path, "demo", "--no-serve", "--password", "short")
     assert short.returncode == 2
+
+
+def test_embedded_gunicorn_takes_our_settings():
+    from xiaoneng.web.management.commands.serve import XiaonengServer
+    from xiaoneng.wsgi import application
+
+    server = XiaonengServer(server_options("127.0.0.1", 8123, 3, 2))
+    assert (server.cfg.workers, server.cfg.threads) == (3, 2)
+    assert server.cfg.bind == ["127.0.0.1:8123"]
+    assert server.load() is application
