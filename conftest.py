@@ -13,3 +13,10 @@ if "XIAONENG_DATA_DIR" not in os.environ:
     import tempfile
 
     os.environ["XIAONENG_DATA_DIR"] = tempfile.mkdtemp(prefix="xiaoneng-test-")
+
+
+def pytest_configure(config):
+    # Hashing passwords properly is deliberately slow; tests create many accounts.
+    from django.conf import settings as django_settings
+
+    django_settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
