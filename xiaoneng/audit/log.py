@@ -50,7 +50,7 @@ def _target_parts(target) -> tuple[ContentType | None, str, str]:
     if target is None:
         return None, "", ""
     if isinstance(target, TargetRef):
-        return target.content_type, target.object_id[:64], target.text[:300]
+        return target.content_type, str(target.object_id)[:64], str(target.text)[:300]
     if isinstance(target, models.Model):
         return ContentType.objects.get_for_model(target), str(target.pk or "")[:64], str(target)[:300]
     raise TypeError(f"an audit target is a model instance or TargetRef, not {type(target).__name__}")

@@ -6,7 +6,9 @@ explicitly in its own action function.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
+from django.utils import translation
 
 from xiaoneng.audit.log import TargetRef, record
 
@@ -32,11 +34,14 @@ def on_login_failed(sender, credentials=None, request=None, **kwargs) -> None:
 
 
 def record_admin_entry(entry: LogEntry) -> None:
+    # The message is kept in the site's language, whatever the admin user's browser spoke.
+    with translation.override(settings.LANGUAGE_CODE):
+        message = entry.get_change_message()
     record(
         "admin.change", actor=entry.user,
         target=TargetRef(entry.content_type, entry.object_id or "", entry.object_repr),
         detail={"operation": ADMIN_OPERATIONS.get(entry.action_flag, str(entry.action_flag)),
-                "message": entry.get_change_message()},
+                "message": message},
     )
 
 
