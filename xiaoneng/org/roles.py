@@ -62,7 +62,9 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     SYSTEM_ADMIN.key: {
         "org.view_all_units", "org.view_unit", "org.manage_reference_data",
     },
-    SECURITY_ADMIN.key: {"org.manage_users", "org.view_user", "org.view_unit", "org.view_person"},
+    SECURITY_ADMIN.key: {
+        "org.manage_users", "org.view_user", "org.view_all_units", "org.view_unit", "org.view_person",
+    },
     AUDIT_ADMIN.key: set(),
 }
 
