@@ -13,9 +13,9 @@ import datetime
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext
 
+from xiaoneng.matters import clock
 from xiaoneng.matters.models import (
     Escalation,
     Extension,
@@ -39,6 +39,10 @@ __all__ = [
 ]
 
 
+def _trace(matter: Matter, kind: str, actor, data: dict) -> None:
+    append_event(matter, kind, actor, data, at=clock.now())
+
+
 def _locked(matter: Matter) -> Matter:
     return Matter.objects.select_for_update(of=("self",)).select_related("kind", "unit").get(pk=matter.pk)
 
@@ -57,7 +61,7 @@ def _dates(matter: Matter) -> dict:
 
 def _finish(matter: Matter, kind: str, actor, data: dict) -> Matter:
     matter.save()
-    append_event(matter, kind, actor, {"state": matter.state, **data})
+    _trace(matter, kind, actor, {"state": matter.state, **data})
     return matter
 
 
@@ -70,9 +74,9 @@ def do_receive_matter(*, kind: MatterKind, title: str, actor, description: str =
     with transaction.atomic():
         matter = Matter.objects.create(
             kind=kind, title=title, description=description, source=source,
-            received_at=received_at or timezone.now(), created_by=actor,
+            received_at=received_at or clock.now(), created_by=actor,
         )
-        append_event(matter, "received", actor, {"state": matter.state, "kind": kind.code,
+        _trace(matter, "received", actor, {"state": matter.state, "kind": kind.code,
                                                  "title": title, "source": source})
     return matter
 
@@ -86,10 +90,10 @@ def do_assign_matter(matter: Matter, *, actor, unit: Unit, co_units: Iterable[Un
         co_units = [u for u in co_units if u.pk != unit.pk]
         limit = time_limit or matter.kind.time_limit
         matter.unit, matter.state, matter.reason = unit, State.ASSIGNED, ""
-        matter.start_clock(timezone.localdate(), limit)
+        matter.start_clock(clock.today(), limit)
         matter.save()
         matter.co_units.set(co_units)
-        append_event(matter, "assigned", actor, {
+        _trace(matter, "assigned", actor, {
             "state": matter.state, "unit": unit.code, "unit_name": unit.name,
             "co_units": [u.code for u in co_units], "time_limit": limit, "note": note, **_dates(matter),
         })
@@ -104,7 +108,7 @@ def do_reject_matter(matter: Matter, *, actor, reason: str) -> Matter:
         check(actor, matter, "reject")
         matter.state, matter.reason, matter.rejected_by = State.REJECTED, reason, actor
         matter.resolution = Resolution.NOT_APPLICABLE
-        matter.closed_at = timezone.now()
+        matter.closed_at = clock.now()
         matter.stop_clock()
         return _finish(matter, "rejected", actor, {"reason": reason})
 
@@ -126,14 +130,14 @@ def do_reply_matter(matter: Matter, *, actor, reply: str) -> Matter:
     with transaction.atomic():
         matter = _locked(matter)
         check(actor, matter, "reply")
-        matter.reply, matter.replied_at = reply, timezone.now()
+        matter.reply, matter.replied_at = reply, clock.now()
         if matter.kind.reply_needs_head_approval:
             matter.resume_state = matter.state  # where a refused reply goes back to
             matter.state = State.AWAITING_APPROVAL
         else:
             matter.state = State.REPLIED
             matter.stop_clock()
-        late = matter.deadline is not None and timezone.localdate() > matter.deadline
+        late = matter.deadline is not None and clock.today() > matter.deadline
         return _finish(matter, "replied", actor, {"reply": reply, "late": late})
 
 
@@ -176,7 +180,7 @@ def do_close_matter(matter: Matter, *, actor, resolution: str, outcome: str = ""
         matter = _locked(matter)
         check(actor, matter, "close")
         matter.state, matter.resolution, matter.outcome = State.CLOSED, resolution, outcome
-        matter.closed_at = timezone.now()
+        matter.closed_at = clock.now()
         return _finish(matter, "closed", actor, {"resolution": resolution, "outcome": outcome})
 
 
@@ -188,7 +192,7 @@ def do_reopen_matter(matter: Matter, *, actor, reason: str, time_limit: int | No
         check(actor, matter, "reopen")
         matter.state, matter.reason = State.REOPENED, reason
         matter.verdict, matter.resolution, matter.closed_at = "", Resolution.PENDING, None
-        matter.start_clock(timezone.localdate(), time_limit or matter.kind.time_limit)
+        matter.start_clock(clock.today(), time_limit or matter.kind.time_limit)
         return _finish(matter, "reopened", actor, {"reason": reason, **_dates(matter)})
 
 
@@ -199,7 +203,7 @@ def do_pause_matter(matter: Matter, *, actor, reason: str) -> Matter:
         matter = _locked(matter)
         check(actor, matter, "pause")
         matter.resume_state, matter.state, matter.reason = matter.state, State.PAUSED, reason
-        matter.pause_clock(timezone.localdate())
+        matter.pause_clock(clock.today())
         return _finish(matter, "paused", actor, {"reason": reason})
 
 
@@ -209,7 +213,7 @@ def do_resume_matter(matter: Matter, *, actor, note: str = "") -> Matter:
         matter = _locked(matter)
         check(actor, matter, "resume")
         matter.state, matter.resume_state = matter.resume_state or State.ASSIGNED, ""
-        paused = matter.resume_clock(timezone.localdate())
+        paused = matter.resume_clock(clock.today())
         return _finish(matter, "resumed", actor, {"paused_workdays": paused, "note": note, **_dates(matter)})
 
 
@@ -224,9 +228,9 @@ def do_request_extension(matter: Matter, *, actor, workdays: int, reason: str) -
         if matter.extensions.filter(decision=Extension.Decision.PENDING).exists():
             raise IllegalTransition(gettext("An extension request for this matter is already waiting."))
         extension = Extension.objects.create(
-            matter=matter, workdays=workdays, reason=reason, requested_by=actor, requested_at=timezone.now()
+            matter=matter, workdays=workdays, reason=reason, requested_by=actor, requested_at=clock.now()
         )
-        append_event(matter, "extension_requested", actor,
+        _trace(matter, "extension_requested", actor,
                      {"state": matter.state, "workdays": workdays, "reason": reason})
     return extension
 
@@ -247,14 +251,14 @@ def do_decide_extension(extension: Extension, *, actor, grant: bool, note: str =
             extension.workdays = days
             if matter.is_paused:
                 matter.time_limit += days
-                matter.recompute_deadline(timezone.localdate())
+                matter.recompute_deadline(clock.today())
             else:
-                matter.extend_clock(days, timezone.localdate())
+                matter.extend_clock(days, clock.today())
             matter.save()
         extension.decision = Extension.Decision.GRANTED if grant else Extension.Decision.REFUSED
-        extension.decided_by, extension.decided_at, extension.note = actor, timezone.now(), note
+        extension.decided_by, extension.decided_at, extension.note = actor, clock.now(), note
         extension.save()
-        append_event(matter, "extension_granted" if grant else "extension_refused", actor, {
+        _trace(matter, "extension_granted" if grant else "extension_refused", actor, {
             "state": matter.state, "workdays": extension.workdays, "note": note, **_dates(matter)
         })
     return extension
@@ -298,7 +302,7 @@ def do_refer_matter(matter: Matter, *, actor, note: str = "") -> Matter:
 
 def record_escalation(matter: Matter, level: int, today: datetime.date) -> None:
     """Scanner hook: the event of an automatic escalation (the scanner saves the row)."""
-    append_event(matter, _ESCALATION_EVENTS[level], None, {
+    _trace(matter, _ESCALATION_EVENTS[level], None, {
         "state": matter.state, "level": level, "automatic": True,
         "workdays_late": -(matter.workdays_left(today) or 0),
     })
@@ -306,11 +310,11 @@ def record_escalation(matter: Matter, level: int, today: datetime.date) -> None:
 
 def record_colour(matter: Matter, old: str, new: str, today: datetime.date) -> None:
     """Scanner hook: the event of a warning colour change."""
-    append_event(matter, "overdue" if new == "red" else "due_soon", None,
+    _trace(matter, "overdue" if new == "red" else "due_soon", None,
                  {"state": matter.state, "colour": new, "was": old, **_dates(matter)})
 
 
 def record_recompute(matter: Matter, old: datetime.date | None, today: datetime.date) -> None:
     """Scanner hook: a provisional deadline recomputed when its year's calendar was published."""
-    append_event(matter, "deadline_recomputed", None,
+    _trace(matter, "deadline_recomputed", None,
                  {"state": matter.state, "was": old.isoformat() if old else None, **_dates(matter)})

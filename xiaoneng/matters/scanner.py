@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 
+from xiaoneng.matters import clock
 from xiaoneng.matters.deadlines import Colour, DeadlineMixin
 
 # on_colour(obj, old_colour, new_colour, today) and on_escalate(obj, new_level, today) are
@@ -126,7 +126,7 @@ def _handle_escalation(reg: Registration, obj: DeadlineMixin, today: datetime.da
 
 def scan(today: datetime.date | None = None) -> list[Change]:
     """One pass over every registered model; returns what changed."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     changes: list[Change] = []
     for reg in registered():
         red, yellow, escalate = _due(today)
@@ -144,7 +144,7 @@ def scan(today: datetime.date | None = None) -> list[Change]:
 def recompute_provisional(years: set[int], today: datetime.date | None = None) -> list[Change]:
     """Recompute the provisional deadlines in `years` of running or paused clocks, now that the
     calendars of those years are known. A stopped clock keeps the deadline it was held to."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     changes: list[Change] = []
     condition = Q(deadline_provisional=True, deadline__year__in=sorted(years)) & (
         Q(red_on__isnull=False) | Q(paused_since__isnull=False)
