@@ -73,6 +73,11 @@ def _source_fields(source, source_url: str | None) -> dict:
     }
 
 
+def _standing_proposal(key: str | None) -> ScoreProposal | None:
+    """The proposal not refused that already holds this dedupe key, if any."""
+    return ScoreProposal.objects.filter(dedupe_key=key).first() if key else None
+
+
 def do_propose_entry(*, unit=None, person=None, rule_code: str, points=None, source, reason: str,
                      proposer, year: int | None = None, source_url: str | None = None) -> ScoreProposal:
     """Propose a deduction or bonus for one unit or one person.
@@ -100,7 +105,7 @@ def do_propose_entry(*, unit=None, person=None, rule_code: str, points=None, sou
     fields = _source_fields(source, source_url)
     key = ScoreProposal.make_dedupe_key(rule, fields["source_type"], fields["source_id"], unit, person)
     with transaction.atomic():
-        if key and (existing := ScoreProposal.objects.filter(dedupe_key=key).first()):
+        if existing := _standing_proposal(key):
             return existing
         try:
             with transaction.atomic():  # A savepoint: another scanner may insert the same key first.
@@ -110,7 +115,7 @@ def do_propose_entry(*, unit=None, person=None, rule_code: str, points=None, sou
                     proposer=proposer, proposed_at=timezone.now(), dedupe_key=key, **fields,
                 )
         except IntegrityError:
-            if key and (existing := ScoreProposal.objects.filter(dedupe_key=key).first()):
+            if existing := _standing_proposal(key):
                 return existing
             raise
         append_event(proposal, "scoring.proposed", proposer, data={

@@ -150,3 +150,19 @@ class DedupeTests(ScoringTestCase):
             unit=self.unit_a, rule_code="competition", source=None, reason="竞赛获奖", proposer=self.staff
         )
         self.assertNotEqual(make().pk, make().pk)
+
+
+class ConcurrentDedupeTests(ScoringTestCase):
+    def test_losing_a_race_returns_the_winners_proposal(self):
+        from unittest import mock
+
+        from xiaoneng.scoring import actions
+
+        winner = self.propose()
+        # The other scanner's check ran before the winner committed: it sees nothing, inserts,
+        # hits the unique key and must then return the winner's row.
+        real = actions._standing_proposal
+        with mock.patch.object(actions, "_standing_proposal", side_effect=[None, real(winner.dedupe_key)]):
+            self.assertEqual(self.propose(proposer=None).pk, winner.pk)
+        self.assertEqual(ScoreProposal.objects.count(), 1)
+        self.assertEqual(events_for(winner).count(), 1)

@@ -80,3 +80,21 @@ class ProposalListContentTests(ScoringTestCase):
     def test_unknown_state_is_reported(self):
         self.login(self.staff)
         self.assertContains(self.client.get(f"{URL}?state=nope"), "nope")
+
+
+class ProposalListQueryTests(ScoringTestCase):
+    def count_queries(self) -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            self.assertEqual(self.client.get(URL).status_code, 200)
+        return len(captured)
+
+    def test_queries_do_not_grow_with_the_rows(self):
+        self.login(self.liaison_a)
+        self.propose(unit=self.unit_a, source=None)
+        one = self.count_queries()
+        for _ in range(5):
+            self.propose(person=self.head_a.person, source=None)
+        self.assertEqual(self.count_queries(), one)
