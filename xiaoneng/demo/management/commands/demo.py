@@ -78,7 +78,9 @@ class Command(BaseCommand):
         else:
             self.load(seed, chosen)
         self.print_login(login_url(host, port), chosen)
-        if not no_serve:
+        if no_serve:
+            self.stdout.write(_("Serve it with: xiaoneng serve"))
+        else:
             self.stdout.write(_("Starting the server; press Ctrl+C to stop."))
             self.stdout.flush()
             serve(host, port, workers)
