@@ -1,9 +1,11 @@
 from django import forms
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from xiaoneng.org.access import visible_units
-from xiaoneng.scoring.models import ProposalState, ScoreRule
+from xiaoneng.org.models import Unit
+from xiaoneng.scoring.models import POINTS_DIGITS, POINTS_PLACES, ProposalState, ScoreRule
 
 ALL = "all"
 
@@ -43,3 +45,21 @@ class ProposalFilterForm(forms.Form):
 
 class YearForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+
+
+class ProposeForm(forms.Form):
+    """A manual proposal by center staff, e.g. a competition bonus with no record in the system."""
+
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    rule = forms.ModelChoiceField(label=_("Rule"), queryset=ScoreRule.objects.filter(is_active=True))
+    points = forms.DecimalField(
+        label=_("Points"), required=False, max_digits=POINTS_DIGITS, decimal_places=POINTS_PLACES,
+        help_text=_("Leave empty for the rule's default points. Deductions are negative."),
+    )
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.current()
+        self.fields["year"].initial = timezone.localdate().year

@@ -7,8 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from xiaoneng.scoring.actions import DECIDE, ScoringError, do_approve_proposal, do_refuse_proposal
-from xiaoneng.scoring.forms import ProposalFilterForm, YearForm
+from xiaoneng.scoring.actions import (
+    DECIDE,
+    PROPOSE,
+    ScoringError,
+    do_approve_proposal,
+    do_propose_entry,
+    do_refuse_proposal,
+)
+from xiaoneng.scoring.forms import ProposalFilterForm, ProposeForm, YearForm
 from xiaoneng.scoring.models import EVENT_LABELS, LedgerEntry, ScoreProposal
 
 PAGE_SIZE = 50
@@ -34,6 +41,25 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     return render(request, "scoring/proposal_list.html",
                   {"form": form, "page": page, "query": query.urlencode()})
+
+
+@login_required
+@permission_required(PROPOSE, raise_exception=True)
+def proposal_new(request: HttpRequest) -> HttpResponse:
+    form = ProposeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            proposal = do_propose_entry(
+                unit=data["unit"], rule_code=data["rule"].code, points=data["points"], source=None,
+                reason=data["reason"], proposer=request.user, year=data["year"],
+            )
+        except ScoringError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The proposal was made; it now waits for a decision."))
+            return redirect(proposal)
+    return render(request, "scoring/proposal_form.html", {"form": form})
 
 
 @login_required
