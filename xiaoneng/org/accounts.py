@@ -21,6 +21,8 @@ from xiaoneng.org.models import Person, Position, Unit, User
 from xiaoneng.org.roles import ROLES, RoleConflict, check_role_combination, role_keys_of
 
 MANAGE_USERS = "org.manage_users"
+# Roles whose holders use the built-in admin (reference data, accounts, audit review).
+ADMIN_SITE_ROLES = frozenset({"center_admin", "system_admin", "security_admin", "audit_admin"})
 
 
 def parse_role_keys(values: Iterable[str]) -> list[str]:
@@ -65,6 +67,10 @@ def _set_roles(actor: User | None, user: User, wanted: set[str], request=None) -
     groups = list(Group.objects.filter(name__in=wanted))
     other = user.groups.exclude(name__in=ROLES.keys())
     user.groups.set([*other, *groups])
+    admin_site = bool(wanted & ADMIN_SITE_ROLES)
+    if user.is_staff != admin_site:
+        user.is_staff = admin_site  # may log in to the reference-data admin
+        user.save(update_fields=["is_staff"])
     audit_hooks.record("permission.change", actor=actor, request=request, target=user, detail={
         "user": user.username, "added": sorted(wanted - before), "removed": sorted(before - wanted),
     })
