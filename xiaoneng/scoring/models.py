@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from xiaoneng.org.models import Person, Unit
 
@@ -80,9 +81,10 @@ class ScoreRule(models.Model):
 
 
 class ProposalState(models.TextChoices):
-    PROPOSED = "proposed", _("proposed")
-    APPROVED = "approved", _("approved")
-    REFUSED = "refused", _("refused")
+    # A context keeps these short words apart from other apps' "approved" or "refused".
+    PROPOSED = "proposed", pgettext_lazy("score proposal state", "proposed")
+    APPROVED = "approved", pgettext_lazy("score proposal state", "approved")
+    REFUSED = "refused", pgettext_lazy("score proposal state", "refused")
 
 
 # The trace events the actions leave on a proposal.
