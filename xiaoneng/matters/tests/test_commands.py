@@ -40,3 +40,22 @@ class CommandTests(MatterTestCase):
             output = self.run_command("worker", "--once")
         self.assertIn("escalation 0 -> 1", output)
         self.assertIn("2 change(s)", output)
+
+
+class WorkerLoopTests(MatterTestCase):
+    def test_a_failed_round_is_logged_and_the_loop_goes_on(self):
+        from unittest import mock
+
+        class Stop(Exception):
+            pass
+
+        with mock.patch("xiaoneng.matters.management.commands.worker.scan",
+                        side_effect=[RuntimeError("database away"), []]) as scan, \
+                mock.patch("xiaoneng.matters.management.commands.worker.time.sleep",
+                           side_effect=[None, Stop]) as sleep, \
+                mock.patch("xiaoneng.matters.management.commands.worker.close_old_connections"), \
+                self.assertLogs("xiaoneng.matters.management.commands.worker", "ERROR"), \
+                self.assertRaises(Stop):
+            call_command("worker", "--interval", "7", stdout=StringIO())
+        self.assertEqual(scan.call_count, 2)
+        sleep.assert_called_with(7)

@@ -22,7 +22,6 @@ class Command(BaseCommand):
         if options["interval"] < 1:
             options["interval"] = 1
         while True:
-            close_old_connections()
             try:
                 changes = scan()
             except Exception:
@@ -37,3 +36,5 @@ class Command(BaseCommand):
                 self.stdout.write(f"{len(changes)} change(s)")
                 return
             time.sleep(options["interval"])
+            # Between rounds, drop a connection the database closed while we slept.
+            close_old_connections()
