@@ -45,7 +45,7 @@ class UnitListTests(OrgViewTestCase):
         self.login(self.staff)
         response = self.client.get(self.url)
         self.assertContains(response, "县人力资源和社会保障局")
-        self.assertContains(response, "padding-left: 2.5em")  # a section two levels down
+        self.assertContains(response, "padding-left: 3.5em")  # a section two levels down
 
     def test_department_liaison_sees_its_sections_only(self):
         self.login(self.liaison_a)
@@ -112,7 +112,10 @@ class UnitDetailTests(OrgViewTestCase):
         old = make_unit("nw", "县农业委员会", parent=self.county, valid_to="2019-02-28",
                         successor=self.unit_a)
         self.login(self.staff)
-        self.assertContains(self.client.get(self.url(old)), 'href="/org/units/jtj/"')
+        response = self.client.get(self.url(old))
+        self.assertContains(response, 'href="/org/units/jtj/"')
+        self.assertContains(response, "终止日期：2019-02-28")
+        self.assertContains(response, "该单位已于 2019-02-28 撤销。")
         self.assertContains(self.client.get(self.url(self.unit_a)), 'href="/org/units/nw/"')
 
     def test_breadcrumb_hides_units_above_a_liaison(self):
