@@ -10,6 +10,7 @@ or IllegalTransition) with a message for the user. `actor=None` means the system
 from __future__ import annotations
 
 import datetime
+import logging
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -29,6 +30,8 @@ from xiaoneng.matters.models import (
 from xiaoneng.matters.transitions import IllegalTransition, MatterError, NotPermitted, check
 from xiaoneng.org.models import Unit
 from xiaoneng.trace.chain import append_event
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "MatterError", "IllegalTransition", "NotPermitted", "do_receive_matter", "do_assign_matter",
@@ -308,10 +311,29 @@ def record_escalation(matter: Matter, level: int, today: datetime.date) -> None:
     })
 
 
+OVERDUE_RULE = "matter_overdue"
+
+
 def record_colour(matter: Matter, old: str, new: str, today: datetime.date) -> None:
-    """Scanner hook: the event of a warning colour change."""
+    """Scanner hook: the event of a warning colour change; an overdue matter also gets a
+    deduction proposed for its unit (scoring de-duplicates; a person confirms or refuses it)."""
     _trace(matter, "overdue" if new == "red" else "due_soon", None,
-                 {"state": matter.state, "colour": new, "was": old, **_dates(matter)})
+           {"state": matter.state, "colour": new, "was": old, **_dates(matter)})
+    if new == "red" and matter.unit_id:
+        _propose_overdue_deduction(matter)
+
+
+def _propose_overdue_deduction(matter: Matter) -> None:
+    from xiaoneng.scoring.actions import ScoringError, do_propose_entry
+
+    reason = gettext("Matter %(number)s “%(title)s” passed its deadline of %(deadline)s.") % {
+        "number": matter.public_id, "title": matter.title, "deadline": matter.deadline.isoformat()}
+    try:
+        do_propose_entry(unit=matter.unit, rule_code=OVERDUE_RULE, source=matter, reason=reason,
+                         proposer=None, year=matter.deadline.year)
+    except ScoringError:
+        # A rule switched off or removed by the admin: the overdue mark and its event still stand.
+        log.warning("no deduction proposed for overdue matter %s", matter.public_id, exc_info=True)
 
 
 def record_recompute(matter: Matter, old: datetime.date | None, today: datetime.date) -> None:

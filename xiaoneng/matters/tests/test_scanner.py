@@ -206,3 +206,29 @@ class ConcurrentScanTests(TransactionTestCase):
             self.assertEqual(kinds.count("overdue"), 1)
             self.assertEqual(kinds.count("urged"), 1)
             self.assertEqual(kinds.count("referred"), 1)
+
+
+class OverdueDeductionTests(MatterTestCase):
+    def test_an_overdue_matter_proposes_one_deduction_for_its_unit(self):
+        from xiaoneng.scoring.models import ScoreProposal
+
+        with at(2025, 9, 30):
+            m = self.matter(State.ASSIGNED)
+        with at(2025, 10, 20):
+            scan()
+            scan()
+        proposals = ScoreProposal.objects.filter(unit=self.unit_a)
+        self.assertEqual(proposals.count(), 1)
+        self.assertEqual(proposals.get().rule.code, "matter_overdue")
+        self.assertIn(m.public_id, proposals.get().reason)
+
+    def test_a_switched_off_rule_does_not_stop_the_scan(self):
+        from xiaoneng.scoring.models import ScoreRule
+
+        ScoreRule.objects.filter(code="matter_overdue").update(is_active=False)
+        with at(2025, 9, 30):
+            m = self.matter(State.ASSIGNED)
+        with at(2025, 10, 12), self.assertLogs("xiaoneng.matters.actions", "WARNING"):
+            scan()
+        m.refresh_from_db()
+        self.assertEqual(m.colour, Colour.RED)
