@@ -151,3 +151,22 @@ def _person_for(unit: Unit, name: str, *, create: bool, position: str) -> Person
     if create:
         return Person(unit=unit, name=name, position=position)
     return None
+
+
+def guard_role_combination(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
+    """Last line of defence (m2m_changed on User.groups): refuse an add that combines admin duties.
+
+    The action functions and admin forms check first and explain; this only stops code that
+    adds groups directly from ever storing a forbidden combination.
+    """
+    if action != "pre_add" or not pk_set:
+        return
+    if reverse:  # group.user_set.add(...)
+        if instance.name not in ROLES:
+            return
+        for user in User.objects.filter(pk__in=pk_set):
+            check_role_combination(role_keys_of(user) | {instance.name})
+    else:  # user.groups.add(...)
+        added = set(Group.objects.filter(pk__in=pk_set, name__in=ROLES.keys()).values_list("name", flat=True))
+        if added:
+            check_role_combination(role_keys_of(instance) | added)

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,3 +14,9 @@ class OrgConfig(AppConfig):
         # Groups reference permissions, which Django itself creates after migrate;
         # so roles are synchronised at the same point, every migrate, idempotently.
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="xiaoneng.org.sync_roles")
+
+        from xiaoneng.org.accounts import guard_role_combination
+        from xiaoneng.org.models import User
+
+        m2m_changed.connect(guard_role_combination, sender=User.groups.through,
+                            dispatch_uid="xiaoneng.org.guard_role_combination")

@@ -1,4 +1,5 @@
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 
 from xiaoneng.org.accounts import do_create_account, do_grant_roles, do_revoke_role, parse_role_keys
 from xiaoneng.org.models import Person, User
@@ -93,3 +94,29 @@ class CreateAccountTests(XiaonengTestCase):
             do_create_account(None, username="x", password="long-enough-pw",
                               role_keys=["system_admin", "audit_admin"])
         self.assertFalse(User.objects.filter(username="x").exists())
+
+
+class DirectGroupChangeTests(XiaonengTestCase):
+    def test_user_groups_add_cannot_combine_duties(self):
+        from django.contrib.auth.models import Group
+
+        from xiaoneng.org.roles import RoleConflict
+
+        user = make_user("x", "system_admin")
+        with self.assertRaises(RoleConflict), transaction.atomic():
+            user.groups.add(Group.objects.get(name="audit_admin"))
+        self.assertEqual(role_keys_of(user), {"system_admin"})
+
+    def test_group_user_set_add_cannot_combine_duties(self):
+        from django.contrib.auth.models import Group
+
+        from xiaoneng.org.roles import RoleConflict
+
+        user = make_user("x", "security_admin")
+        with self.assertRaises(RoleConflict), transaction.atomic():
+            Group.objects.get(name="system_admin").user_set.add(user)
+
+    def test_other_roles_still_combine(self):
+        user = make_user("x", "system_admin")
+        do_grant_roles(None, user, ["leader", "center_staff"])
+        self.assertEqual(role_keys_of(user), {"system_admin", "leader", "center_staff"})
