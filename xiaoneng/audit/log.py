@@ -17,7 +17,7 @@ from django.db import IntegrityError, models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from xiaoneng.audit.models import AuditEntry
+from xiaoneng.audit.models import AuditEntry, AuditLogLock
 from xiaoneng.trace.hashing import SM3, canonical_value, preferred_algorithm, sm3_available
 
 MAX_ATTEMPTS = 10
@@ -56,6 +56,13 @@ def _target_parts(target) -> tuple[ContentType | None, str, str]:
     raise TypeError(f"an audit target is a model instance or TargetRef, not {type(target).__name__}")
 
 
+def _lock_log() -> None:
+    # Held until the caller's transaction ends: keep transactions that record entries short.
+    if not list(AuditLogLock.objects.select_for_update().filter(pk=1).values_list("pk")):
+        AuditLogLock.objects.get_or_create(pk=1)
+        list(AuditLogLock.objects.select_for_update().filter(pk=1).values_list("pk"))
+
+
 def record(action: str, *, actor=None, request: HttpRequest | None = None, target=None,
            detail: dict | None = None) -> AuditEntry:
     """Append one entry to the audit log and return it."""
@@ -75,6 +82,7 @@ def record(action: str, *, actor=None, request: HttpRequest | None = None, targe
     for attempt in range(MAX_ATTEMPTS):
         try:
             with transaction.atomic():
+                _lock_log()
                 head = AuditEntry.objects.order_by("-seq").values("seq", "hash").first()
                 entry.seq = head["seq"] + 1 if head else 1
                 entry.prev_hash = head["hash"] if head else ""

@@ -70,3 +70,17 @@ class AuditEntry(AppendOnlyModel):
 
     def compute_hash(self) -> str:
         return hash_payload(self.hash_payload(), self.algorithm)
+
+
+class AuditLogLock(models.Model):
+    """One row that writers lock so that entries join the global chain one at a time.
+
+    Without it, concurrent writers race for the next seq and the loser retries; under
+    load a writer can lose many times in a row. The lock makes them queue instead.
+    """
+
+    class Meta:
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return "audit log lock"

@@ -43,9 +43,24 @@ class AuditSearchCommandTests(XiaonengTestCase):
 
 
 class AuditVerifyCommandTests(XiaonengTestCase):
-    def test_intact(self):
+    def test_intact_prints_the_head(self):
+        entry = record("auth.login", actor=self.staff)
+        self.assertEqual(run("verify"), f"audit log, 1 entries: intact\nhead {entry.seq}:{entry.hash}\n")
+
+    def test_expected_head_still_there(self):
+        entry = record("auth.login", actor=self.staff)
+        record("auth.logout", actor=self.staff)
+        self.assertIn("intact", run("verify", "--expect-head", f"{entry.seq}:{entry.hash}"))
+
+    def test_cut_back_log_fails_the_expected_head(self):
         record("auth.login", actor=self.staff)
-        self.assertEqual(run("verify"), "audit log, 1 entries: intact\n")
+        last = record("auth.logout", actor=self.staff)
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM audit_auditentry WHERE id = %s", [last.pk])
+        out = io.StringIO()
+        with self.assertRaises(CommandError):
+            call_command("audit", "verify", "--expect-head", f"{last.seq}:{last.hash}", stdout=out)
+        self.assertIn("the log was cut back", out.getvalue())
 
     def test_tampered_exits_one(self):
         entry = record("auth.login", actor=self.staff)

@@ -21,11 +21,13 @@ class Command(BaseCommand):
         search.add_argument("--until", help="last day, YYYY-MM-DD")
         search.add_argument("--target", help="text in the target's name")
         search.add_argument("--limit", type=int, default=100, help="at most this many (default 100)")
-        sub.add_parser("verify", help="check that no entry was altered or removed")
+        verify = sub.add_parser("verify", help="check that no entry was altered or removed")
+        verify.add_argument("--expect-head", metavar="SEQ:HASH",
+                            help="a head printed by an earlier verify: prove it is still in the log")
 
     def handle(self, *args, task: str, **options) -> None:
         if task == "verify":
-            self.verify()
+            self.verify(options["expect_head"])
         else:
             self.search(options)
 
@@ -47,12 +49,28 @@ class Command(BaseCommand):
                 f"{entry.actor_username or '-'}\t{entry.ip or '-'}\t{target}\t{entry.detail or ''}"
             )
 
-    def verify(self) -> None:
+    def verify(self, expect_head: str | None) -> None:
         count = AuditEntry.objects.count()
-        problems = 0
-        for problem in verify_log():
-            problems += 1
+        problems = list(verify_log())
+        if expect_head:
+            problems += self.check_head(expect_head)
+        for problem in problems:
             self.stdout.write(problem)
         if problems:
-            raise CommandError(f"audit log, {count} entries: {problems} problems", returncode=1)
+            raise CommandError(f"audit log, {count} entries: {len(problems)} problems", returncode=1)
+        head = AuditEntry.objects.order_by("-seq").values_list("seq", "hash").first()
         self.stdout.write(f"audit log, {count} entries: intact")
+        if head:
+            # Noted outside the server, this proves later that the log was not cut back.
+            self.stdout.write(f"head {head[0]}:{head[1]}")
+
+    def check_head(self, expect_head: str) -> list[str]:
+        seq, _sep, hash_ = expect_head.partition(":")
+        if not seq.isdigit() or not hash_:
+            raise CommandError("--expect-head takes SEQ:HASH as printed by an earlier verify")
+        current = AuditEntry.objects.filter(seq=int(seq)).values_list("hash", flat=True).first()
+        if current is None:
+            return [f"entry {seq} of the expected head is gone: the log was cut back"]
+        if current != hash_:
+            return [f"entry {seq} no longer has the expected head's hash: the log was rewritten"]
+        return []
