@@ -1,4 +1,5 @@
 import csv
+import json
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
@@ -39,6 +40,13 @@ def entry_list(request: HttpRequest) -> HttpResponse:
     })
 
 
+def _cell(value) -> str:
+    # Usernames of failed logins and user agents come from outsiders: never let a
+    # spreadsheet read a cell as a formula (CSV injection).
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 class _Echo:
     def write(self, value: str) -> str:
         return value
@@ -49,11 +57,11 @@ def _rows(entries):
     writer = csv.writer(_Echo())
     yield writer.writerow(CSV_COLUMNS)
     for entry in entries.iterator(chunk_size=2000):
-        yield writer.writerow([
+        yield writer.writerow([_cell(value) for value in (
             entry.seq, timezone.localtime(entry.at).isoformat(), entry.action, entry.actor_username,
             entry.ip, entry.user_agent, entry.target_label(), entry.target_id, entry.target_repr,
-            entry.detail, entry.hash,
-        ])
+            json.dumps(entry.detail, ensure_ascii=False, sort_keys=True), entry.hash,
+        )])
 
 
 @login_required

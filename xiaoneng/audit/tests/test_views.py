@@ -4,7 +4,7 @@ import io
 
 import time_machine
 
-from xiaoneng.audit.log import record
+from xiaoneng.audit.log import TargetRef, record
 from xiaoneng.audit.models import AuditEntry
 from xiaoneng.testing import XiaonengTestCase, make_user
 
@@ -115,3 +115,13 @@ class ExportTests(AuditScreenTestCase):
     def test_export_does_not_contain_its_own_entry(self):
         _response, rows = self.export("action=export")
         self.assertEqual([r[3] for r in rows[1:]], ["leader"])
+
+    def test_detail_is_json(self):
+        _response, rows = self.export("action=identity.view")
+        self.assertEqual(rows[1][9], '{"field": "phone"}')
+
+    def test_outsider_text_cannot_become_a_formula(self):
+        record("auth.login_failed", detail={"username": "=HYPERLINK(\"http://x\")"},
+               target=TargetRef(None, "1", "@SUM(A1)"))
+        _response, rows = self.export("action=auth.login_failed")
+        self.assertEqual(rows[1][8], "'@SUM(A1)")
