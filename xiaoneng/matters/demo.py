@@ -9,6 +9,7 @@ have, pauses and extensions move deadlines across real holidays.
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
@@ -22,19 +23,28 @@ from xiaoneng.matters.scanner import scan
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
-TITLES = [
-    "企业反映施工许可审批超时", "群众反映窗口工作人员服务态度差", "道路修复迟迟未完成",
-    "办证材料一次告知不到位",
-    "企业电能补助资金未按期拨付", "行政执法检查频次过多", "社保转移接续办理缓慢", "窗口人员上班时间离岗",
-    "贷款审批资料重复提交", "厂房土地登记办理滞后", "投诉乱收费问题", "路灯长期不亮无人维修",
-    "企业用工招聘服务不到位", "执法人员未出示证件", "网上办事系统频繁故障", "承诺办结时限未兑现",
-    "项目环评审批进度慢", "农民工工资拖欠投诉", "公交站台破损", "办事需往返多次",
-    "咨询小微企业贷款政策", "咨询失业保险金领取条件", "咨询营业执照变更流程", "企业反映用电增容慢",
-    "举报工作人员吃拿卡要", "反映村道积水", "企业反映融资担保难", "咨询社保卡补办",
-    "反映窗口叫号混乱", "反映河道垃圾未清理", "督查发现窗口无人值守", "暗访发现首问负责未落实",
-    "企业反映税费政策不清", "项目竣工验收拖延", "咨询公积金提取", "反映执法程序不规范",
-    "好差评差评整改", "企业反映停水未提前告知", "反映公厕卫生差", "群众反映办事指南过时",
-]
+# Titles by kind, so that an enquiry reads like one.
+TITLES = {
+    "enquiry": ["咨询小微企业贷款政策", "咨询失业保险金领取条件", "咨询营业执照变更流程", "咨询社保卡补办",
+                "咨询公积金提取", "咨询企业开办一网通办流程", "咨询高校毕业生就业补贴",
+                "咨询不动产登记所需材料",
+                "咨询个体工商户年报", "咨询农机购置补贴", "咨询医保异地备案", "咨询建设工程施工许可条件",
+                "咨询稳岗返还申领", "咨询出租车营运证年审"],
+    "complaint": ["群众反映窗口工作人员服务态度差", "道路修复迟迟未完成", "办证材料一次告知不到位",
+                  "行政执法检查频次过多", "社保转移接续办理缓慢", "贷款审批资料重复提交", "投诉乱收费问题",
+                  "路灯长期不亮无人维修", "网上办事系统频繁故障", "承诺办结时限未兑现", "农民工工资拖欠投诉",
+                  "公交站台破损", "办事需往返多次", "反映村道积水", "反映窗口叫号混乱", "反映河道垃圾未清理",
+                  "反映执法程序不规范", "反映公厕卫生差", "群众反映办事指南过时", "窗口人员上班时间离岗"],
+    "report": ["举报工作人员吃拿卡要", "举报执法人员未出示证件", "举报违规收取服务费"],
+    "finding": ["督查发现窗口无人值守", "暗访发现首问负责未落实", "督查发现上班时间浏览购物网站"],
+    "enterprise": ["企业反映施工许可审批超时", "企业电能补助资金未按期拨付", "厂房土地登记办理滞后",
+                   "企业反映用电增容慢", "企业反映融资担保难", "企业反映税费政策不清", "项目竣工验收拖延",
+                   "项目环评审批进度慢", "企业用工招聘服务不到位", "企业反映停水未提前告知"],
+    "instruction": ["县领导批示：加快重点项目供电配套", "县领导批示：解决园区企业用工难",
+                    "县领导批示：整治城区占道经营"],
+}
+SOURCES = {"enquiry": Source.OTHER, "complaint": Source.COMPLAINT, "report": Source.COMPLAINT,
+           "finding": Source.INSPECTION, "enterprise": Source.ENTERPRISE, "instruction": Source.OTHER}
 
 # Units whose people act in the demo (they have liaison and head accounts).
 ACTING = {
@@ -74,17 +84,17 @@ def _plans(ctx, today: datetime.date) -> list[Plan]:
     instruction, _created = MatterKind.objects.get_or_create(
         code="instruction", defaults={"name": "领导交办件", "time_limit": 10, "yellow_days_before": 2,
                                       "reply_needs_head_approval": True})
-    titles = iter(rng.sample(TITLES, len(TITLES)))
+    titles = {code: itertools.cycle(rng.sample(pool, len(pool))) for code, pool in TITLES.items()}
     others = [u for u in ctx.units.values() if u.is_key and u.code not in ACTING][:12]
 
     def ago(n: int) -> datetime.date:
         return add_workdays(today, -n) if n else today
 
-    def new(day, kind=None, source=Source.COMPLAINT) -> Plan:
-        kind = kind or kinds[rng.choice(["complaint", "report", "enquiry", "finding", "enterprise"])]
-        title = next(titles)
+    def new(day, kind=None) -> Plan:
+        kind = kind or kinds[rng.choice(["complaint", "complaint", "report", "finding", "enterprise"])]
+        title, source, actor = next(titles[kind.code]), SOURCES[kind.code], rng.choice([staff, staff2])
         return Plan().on(day, lambda m: actions.do_receive_matter(
-            kind=kind, title=title, actor=rng.choice([staff, staff2]), source=source,
+            kind=kind, title=title, actor=actor, source=source,
             description=f"{title}。来电人要求尽快处理并回复。"))
 
     def assign(plan, day, unit):
@@ -110,7 +120,7 @@ def _plans(ctx, today: datetime.date) -> list[Plan]:
     for i, n in enumerate((0, 1, 1, 2)):  # assigned, on time
         plans.append(assign(new(ago(n), kinds["complaint"]), ago(n), others[i]))
     for i, n in enumerate((3, 3)):  # enquiries due today: yellow
-        plans.append(assign(new(ago(n), kinds["enquiry"], Source.OTHER), ago(n), others[4 + i]))
+        plans.append(assign(new(ago(n), kinds["enquiry"]), ago(n), others[4 + i]))
     for i, n in enumerate((5, 7, 10, 14)):  # overdue: urged, ordered, referred by the scanner
         plans.append(assign(new(ago(n + 1), kinds["enquiry"]), ago(n), others[6 + i]))
     for unit, liaison, _head in acting:

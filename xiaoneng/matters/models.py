@@ -210,6 +210,10 @@ class Matter(DeadlineMixin):
         return self.kind.policy()
 
     @property
+    def escalation(self) -> Escalation:
+        return Escalation(min(self.escalation_level, Escalation.REFERRED))
+
+    @property
     def is_open(self) -> bool:
         return self.state not in (State.REJECTED, State.CLOSED)
 

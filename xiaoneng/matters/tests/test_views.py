@@ -112,6 +112,18 @@ class DetailTests(MatterTestCase):
         self.login(self.leader)
         self.assertNotContains(self.client.get(self.url()), f"/matters/{self.m.public_id}/reply")
 
+    def test_deadline_colour_and_escalation_are_shown(self):
+        from xiaoneng.matters.actions import do_order_matter
+
+        with at(2025, 9, 29):
+            do_order_matter(self.m, actor=self.staff)
+        self.login(self.staff)
+        with at(2025, 10, 14):
+            response = self.client.get(self.url())
+        self.assertContains(response, "2025-10-10")
+        self.assertContains(response, "已下督办单")
+        self.assertContains(response, "已超期 3 个工作日")  # Oct 11 (worked Saturday), 13, 14
+
     def test_closed_and_resolved_are_shown_apart(self):
         with at(2025, 9, 29):
             m = self.matter(State.CLOSED)
