@@ -19,6 +19,8 @@ class AuditScreenTestCase(XiaonengTestCase):
         cls.auditor = make_user("auditor", "audit_admin")
         cls.system_admin = make_user("sysadmin", "system_admin")
         cls.security_admin = make_user("secadmin", "security_admin")
+        cls.unit_staff = make_user("clerk", "unit_staff", cls.unit_a)
+        cls.confirmer = make_user("confirmer", "confirmer")
         with time_machine.travel(DAY1, tick=False):
             record("identity.view", actor=cls.staff, target=cls.unit_a, detail={"field": "phone"})
             record("auth.login_failed", detail={"username": "mallory"})
@@ -27,7 +29,8 @@ class AuditScreenTestCase(XiaonengTestCase):
 
     def all_users_but_the_auditor(self):
         return [self.admin, self.staff, self.liaison_a, self.liaison_b, self.section_liaison, self.head_a,
-                self.supervisor, self.leader, self.system_admin, self.security_admin]
+                self.supervisor, self.leader, self.system_admin, self.security_admin, self.unit_staff,
+                self.confirmer]
 
 
 class PermissionTests(AuditScreenTestCase):
@@ -41,6 +44,12 @@ class PermissionTests(AuditScreenTestCase):
             for url in ("/audit/", "/audit/export.csv"):
                 with self.subTest(user=user.username, url=url):
                     self.assertEqual(self.client.get(url).status_code, 403)
+
+    def test_every_role_is_covered(self):
+        from xiaoneng.org.roles import ROLES, role_keys_of
+
+        covered = set().union(*(role_keys_of(u) for u in self.all_users_but_the_auditor()))
+        self.assertEqual(covered | {"audit_admin"}, set(ROLES))
 
     def test_the_audit_administrator_may_read(self):
         self.login(self.auditor)
