@@ -14,6 +14,8 @@ SECRET_KEY = conf.secret_key(DATA_DIR)
 DEBUG = conf.env_bool("XIAONENG_DEBUG", False)
 ALLOWED_HOSTS = conf.env_list("XIAONENG_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = conf.env_list("XIAONENG_CSRF_TRUSTED_ORIGINS", [])
+# Only behind a reverse proxy that overwrites X-Forwarded-For may the header name the client.
+XIAONENG_TRUST_X_FORWARDED_FOR = conf.env_bool("XIAONENG_TRUST_X_FORWARDED_FOR", False)
 
 INSTALLED_APPS = [
     "xiaoneng.web",

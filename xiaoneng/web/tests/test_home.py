@@ -16,3 +16,20 @@ class HomeTests(XiaonengTestCase):
 
     def test_login_page_speaks_chinese(self):
         self.assertContains(self.client.get("/login/"), 'lang="zh-hans"')
+
+
+class NavigationTests(XiaonengTestCase):
+    def test_links_follow_permissions(self):
+        self.login(self.staff)
+        page = self.client.get("/").content.decode()
+        self.assertIn("/matters/", page)
+        self.assertIn("/scoring/proposals/", page)
+        self.assertNotIn("/audit/", page)
+
+    def test_audit_link_only_for_the_audit_administrator(self):
+        from xiaoneng.testing import make_user
+
+        self.login(make_user("auditor", "audit_admin"))
+        self.assertContains(self.client.get("/"), "/audit/")
+        self.login(self.admin)
+        self.assertNotContains(self.client.get("/"), "/audit/")
