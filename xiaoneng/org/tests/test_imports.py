@@ -204,3 +204,32 @@ class RoundTripTests(XiaonengTestCase):
 
     def test_export_headers_are_chinese(self):
         self.assertEqual(read_xlsx(self.export("units"))[0][:4], ("编码", "全称", "简称", "类型"))
+
+
+class CellParsingTests(XiaonengTestCase):
+    def test_numeric_codes_dates_and_ticks(self):
+        result = run_import(None, "units", xlsx([
+            ["code", "full_name", "KIND", "parent code", "key unit", "valid from", "order"],
+            [1001, "县档案馆", "Department", "county", "√", datetime.date(2019, 3, 1), 3],
+        ]), commit=True)
+        self.assertEqual(result.errors, [])
+        unit = Unit.objects.get(code="1001")
+        self.assertEqual((unit.is_key, unit.valid_from, unit.sort_order),
+                         (True, datetime.date(2019, 3, 1), 3))
+
+    def test_bad_date_bool_and_number(self):
+        result = run_import(None, "units", xlsx([
+            ["编码", "全称", "类型", "重点单位", "启用日期", "排序"],
+            ["a", "甲", "部门", "也许", "三月", "第一"],
+        ]))
+        self.assertEqual([e.column for e in result.errors], ["重点单位", "启用日期", "排序"])
+
+    def test_blank_rows_are_skipped(self):
+        result = run_import(None, "units", xlsx([
+            ["编码", "全称", "类型"], ["a", "甲", "部门"], [None, None, None], ["b", "乙", "营业网点"],
+        ]))
+        self.assertEqual((result.errors, result.rows), ([], 2))
+
+    def test_column_appearing_twice(self):
+        result = run_import(None, "units", xlsx([["编码", "code", "全称", "类型"], ["a", "a", "甲", "部门"]]))
+        self.assertEqual([(e.row, e.column) for e in result.errors], [(1, "code")])
