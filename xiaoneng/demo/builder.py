@@ -24,6 +24,7 @@ from xiaoneng.demo import people, targets
 from xiaoneng.demo.accounts import build_accounts
 from xiaoneng.demo.county import unit_specs
 from xiaoneng.demo.models import DemoBuild
+from xiaoneng.matters.demo import build_matters
 from xiaoneng.org.models import Person, Target, Unit, User
 
 DEFAULT_SEED = 2013
@@ -92,7 +93,7 @@ def build_targets(ctx: DemoContext) -> None:
 
 
 Step = Callable[[DemoContext], None]
-STEPS: list[Step] = [build_units, build_persons, build_accounts, build_targets]
+STEPS: list[Step] = [build_units, build_persons, build_accounts, build_targets, build_matters]
 
 
 def demo_salt(seed: int) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django.test import override_settings
 
+from xiaoneng.matters.models import Matter
 from xiaoneng.org.models import Person, Target, Unit, User
+from xiaoneng.trace.models import Event
 
 # The demo hashes one password per build; a fast hasher keeps repeated builds quick in tests.
 fast_hashing = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
@@ -22,20 +24,25 @@ def dump() -> dict[str, list]:
         "targets": list(Target.objects.order_by("kind", "name").values_list(
             "kind", "name", "uscc", "town", "address", "contact", "phone", "industry", "size",
             "is_industrial", "is_above_scale", "zone", "investment", "is_key")),
+        "matters": sorted(Matter.objects.values_list(
+            "kind__code", "title", "unit__code", "state", "deadline", "colour", "escalation_level")),
+        # Event data may quote a matter's public id, which is random on purpose (unguessable),
+        # so only the shape of each chain is compared.
+        "events": sorted(Event.objects.values_list("seq", "kind")),
     }
 
 
-def delete_demo() -> None:
-    """Remove the built rows (inside a test's transaction), children before parents."""
-    from xiaoneng.demo.models import DemoBuild
+def built(seed: int) -> dict[str, list]:
+    """Build the whole demo with `seed`, dump it, and roll the build back.
 
-    Person.objects.all().delete()
-    User.objects.all().delete()
-    Target.objects.all().delete()
-    Unit.objects.update(successor=None)
-    by_depth: dict[int, list[int]] = {}
-    for pk, path in Unit.objects.values_list("pk", "path"):
-        by_depth.setdefault(path.count("/"), []).append(pk)
-    for depth in sorted(by_depth, reverse=True):
-        Unit.objects.filter(pk__in=by_depth[depth]).delete()
-    DemoBuild.objects.all().delete()
+    Rolling back (rather than deleting) leaves append-only rows such as trace events alone.
+    """
+    from django.db import transaction
+
+    from xiaoneng.demo.builder import build_demo
+
+    with transaction.atomic():
+        build_demo(seed=seed)
+        data = dump()
+        transaction.set_rollback(True)
+    return data
