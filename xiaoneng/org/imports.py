@@ -267,7 +267,8 @@ def run_import(actor: User | None, kind: str, stream: IO[bytes], *, commit: bool
     result = ImportResult(kind)
     importer = _Importer(kind, result)
     rows = importer.parse(stream)
-    if not rows:
+    if not rows:  # a bad file or header, or a file with no data rows
+        result.committed = commit and not result.errors
         return result
     with transaction.atomic():
         getattr(importer, f"import_{kind}")(rows)
