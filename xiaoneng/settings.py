@@ -25,6 +25,9 @@ INSTALLED_APPS = [
     "xiaoneng.trace",
     "xiaoneng.matters",
     "xiaoneng.scoring",
+    "xiaoneng.complaints",
+    "xiaoneng.api",
+    "xiaoneng.open311",
     "xiaoneng.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -67,6 +70,14 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": conf.database(DATA_DIR)}
+# The database cache is shared by every server process (rate limits must be); no extra service.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "xiaoneng_cache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000, "CULL_FREQUENCY": 4},
+    },
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "org.User"
 

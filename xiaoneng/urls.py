@@ -7,5 +7,9 @@ urlpatterns = [
     path("matters/", include("xiaoneng.matters.urls")),
     path("audit/", include("xiaoneng.audit.urls")),
     path("scoring/", include("xiaoneng.scoring.urls")),
+    path("complaints/", include("xiaoneng.complaints.urls")),
+    path("public/", include("xiaoneng.complaints.public_urls")),
+    path("api/v1/", include("xiaoneng.api.urls")),
+    path("open311/v2/", include("xiaoneng.open311.urls")),
     path("admin/", admin.site.urls),
 ]
