@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "xiaoneng.complaints",
     "xiaoneng.api",
     "xiaoneng.open311",
+    "xiaoneng.search",
     "xiaoneng.demo",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -11,5 +11,6 @@ urlpatterns = [
     path("public/", include("xiaoneng.complaints.public_urls")),
     path("api/v1/", include("xiaoneng.api.urls")),
     path("open311/v2/", include("xiaoneng.open311.urls")),
+    path("dashboard/", include("xiaoneng.complaints.dashboard_urls")),
     path("admin/", admin.site.urls),
 ]
