@@ -33,3 +33,14 @@ class NavigationTests(XiaonengTestCase):
         self.assertContains(self.client.get("/"), "/audit/")
         self.login(self.admin)
         self.assertNotContains(self.client.get("/"), "/audit/")
+
+
+class LanguageTests(XiaonengTestCase):
+    def test_chinese_even_for_an_english_browser(self):
+        response = self.client.get("/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+        self.assertContains(response, "登录")
+        self.assertEqual(response["Content-Language"], "zh-hans")
+
+    def test_english_only_when_chosen(self):
+        self.client.cookies["django_language"] = "en"
+        self.assertContains(self.client.get("/login/"), "Log in")
