@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext
 
@@ -29,21 +30,34 @@ from xiaoneng.matters.models import (
 )
 from xiaoneng.matters.transitions import IllegalTransition, MatterError, NotPermitted, check
 from xiaoneng.org.models import Unit
+from xiaoneng.search.hooks import matter_text_changed
 from xiaoneng.trace.chain import append_event
 
 log = logging.getLogger(__name__)
 
 __all__ = [
     "MatterError", "IllegalTransition", "NotPermitted", "do_receive_matter", "do_assign_matter",
-    "do_reject_matter", "do_return_matter", "do_reply_matter", "do_approve_reply",
+    "do_reject_matter", "do_return_matter", "do_sign_matter", "do_reply_matter", "do_approve_reply",
     "do_verify_matter", "do_close_matter", "do_reopen_matter", "do_pause_matter",
     "do_resume_matter", "do_request_extension", "do_decide_extension", "do_urge_matter",
-    "do_order_matter", "do_refer_matter",
+    "do_order_matter", "do_refer_matter", "register_verify_hook",
 ]
 
+# Per-kind hooks do_verify_matter calls, inside its transaction, after the verdict is written:
+# explicit registration (complaints registers one in its AppConfig.ready), not signals.
+VerifyHook = Callable[[Matter, object], None]
+_VERIFY_HOOKS: dict[str, list[VerifyHook]] = {}
 
-def _trace(matter: Matter, kind: str, actor, data: dict) -> None:
-    append_event(matter, kind, actor, data, at=clock.now())
+
+def register_verify_hook(kind_code: str, hook: VerifyHook) -> None:
+    """Call `hook(matter, actor)` whenever a matter of this kind is verified (once per hook)."""
+    hooks = _VERIFY_HOOKS.setdefault(kind_code, [])
+    if hook not in hooks:
+        hooks.append(hook)
+
+
+def _trace(matter: Matter, kind: str, actor, data: dict, attachments: Iterable[File] = ()) -> None:
+    append_event(matter, kind, actor, data, attachments=attachments, at=clock.now())
 
 
 def _locked(matter: Matter) -> Matter:
@@ -62,15 +76,17 @@ def _dates(matter: Matter) -> dict:
             "provisional": matter.deadline_provisional}
 
 
-def _finish(matter: Matter, kind: str, actor, data: dict) -> Matter:
+def _finish(matter: Matter, kind: str, actor, data: dict, attachments: Iterable[File] = ()) -> Matter:
     matter.save()
-    _trace(matter, kind, actor, {"state": matter.state, **data})
+    _trace(matter, kind, actor, {"state": matter.state, **data}, attachments)
     return matter
 
 
 def do_receive_matter(*, kind: MatterKind, title: str, actor, description: str = "",
-                      source: str = Source.OTHER, received_at: datetime.datetime | None = None) -> Matter:
-    """Register a new matter (收件). Complaints, inspections and enterprise problems come in here."""
+                      source: str = Source.OTHER, received_at: datetime.datetime | None = None,
+                      attachments: Iterable[File] = ()) -> Matter:
+    """Register a new matter (收件). Complaints, inspections and enterprise problems come in here.
+    `attachments` (already sanitised files) go on the "received" event."""
     if actor is not None and not actor.has_perm("matters.receive_matter"):
         raise NotPermitted(gettext("You may not register matters."))
     title = _require(title, gettext("A matter needs a title."))
@@ -80,7 +96,8 @@ def do_receive_matter(*, kind: MatterKind, title: str, actor, description: str =
             received_at=received_at or clock.now(), created_by=actor,
         )
         _trace(matter, "received", actor, {"state": matter.state, "kind": kind.code,
-                                                 "title": title, "source": source})
+                                           "title": title, "source": source}, attachments)
+        matter_text_changed(matter)  # the search index, in this transaction
     return matter
 
 
@@ -92,7 +109,7 @@ def do_assign_matter(matter: Matter, *, actor, unit: Unit, co_units: Iterable[Un
         check(actor, matter, "assign")
         co_units = [u for u in co_units if u.pk != unit.pk]
         limit = time_limit or matter.kind.time_limit
-        matter.unit, matter.state, matter.reason = unit, State.ASSIGNED, ""
+        matter.unit, matter.state, matter.reason, matter.signed_at = unit, State.ASSIGNED, "", None
         matter.start_clock(clock.today(), limit)
         matter.save()
         matter.co_units.set(co_units)
@@ -127,8 +144,20 @@ def do_return_matter(matter: Matter, *, actor, reason: str) -> Matter:
         return _finish(matter, "returned", actor, {"reason": reason, "unit": matter.unit.code})
 
 
-def do_reply_matter(matter: Matter, *, actor, reply: str) -> Matter:
-    """办复: the unit's answer. Where the kind asks for it, the unit head approves it first."""
+def do_sign_matter(matter: Matter, *, actor) -> Matter:
+    """签收: the unit's liaison acknowledges receipt; once per assignment or reopening."""
+    with transaction.atomic():
+        matter = _locked(matter)
+        check(actor, matter, "sign")
+        if matter.signed_at is not None:
+            raise IllegalTransition(gettext("This matter has already been signed for."))
+        matter.signed_at = clock.now()
+        return _finish(matter, "signed", actor, {"unit": matter.unit.code})
+
+
+def do_reply_matter(matter: Matter, *, actor, reply: str, attachments: Iterable[File] = ()) -> Matter:
+    """办复: the unit's answer, with its evidence (`attachments`, already sanitised files, go on
+    the "replied" event). Where the kind asks for it, the unit head approves it first."""
     reply = _require(reply, gettext("The reply is empty."))
     with transaction.atomic():
         matter = _locked(matter)
@@ -141,7 +170,9 @@ def do_reply_matter(matter: Matter, *, actor, reply: str) -> Matter:
             matter.state = State.REPLIED
             matter.stop_clock()
         late = matter.deadline is not None and clock.today() > matter.deadline
-        return _finish(matter, "replied", actor, {"reply": reply, "late": late})
+        matter = _finish(matter, "replied", actor, {"reply": reply, "late": late}, attachments)
+        matter_text_changed(matter)
+        return matter
 
 
 def do_approve_reply(matter: Matter, *, actor, approve: bool, note: str = "") -> Matter:
@@ -171,8 +202,11 @@ def do_verify_matter(matter: Matter, *, actor, verdict: str, resolution: str = "
         matter.state, matter.verdict = State.VERIFIED, verdict
         if resolution:
             matter.resolution = resolution
-        return _finish(matter, "verified", actor,
-                       {"verdict": verdict, "resolution": matter.resolution, "note": note})
+        _finish(matter, "verified", actor,
+                {"verdict": verdict, "resolution": matter.resolution, "note": note})
+        for hook in _VERIFY_HOOKS.get(matter.kind.code, ()):
+            hook(matter, actor)
+        return matter
 
 
 def do_close_matter(matter: Matter, *, actor, resolution: str, outcome: str = "") -> Matter:
@@ -193,7 +227,7 @@ def do_reopen_matter(matter: Matter, *, actor, reason: str, time_limit: int | No
     with transaction.atomic():
         matter = _locked(matter)
         check(actor, matter, "reopen")
-        matter.state, matter.reason = State.REOPENED, reason
+        matter.state, matter.reason, matter.signed_at = State.REOPENED, reason, None
         matter.verdict, matter.resolution, matter.closed_at = "", Resolution.PENDING, None
         matter.start_clock(clock.today(), time_limit or matter.kind.time_limit)
         return _finish(matter, "reopened", actor, {"reason": reason, **_dates(matter)})

@@ -33,6 +33,10 @@ class AssignForm(forms.Form):
     note = _text(_("Note"), required=False)
 
 
+class SignForm(forms.Form):
+    """签收 needs no input: the button is the acknowledgement."""
+
+
 class ReasonForm(forms.Form):
     reason = _text(_("Reason"))
 
@@ -78,6 +82,7 @@ class ExtensionDecisionForm(forms.Form):
 
 
 class FilterForm(forms.Form):
+    q = forms.CharField(label=_("Words in the text"), required=False, max_length=100)  # xiaoneng.search
     state = forms.ChoiceField(label=_("State"), required=False)
     colour = forms.ChoiceField(label=_("Warning"), required=False)
     kind = forms.ModelChoiceField(MatterKind.objects.all(), label=_("Kind"), required=False)

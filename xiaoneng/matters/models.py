@@ -123,13 +123,15 @@ class MatterQuerySet(models.QuerySet):
 
         if not user.is_authenticated or not user.has_perm("matters.view_matter"):
             return self.none()
+        # A complaint is never shown to a person it names (reporter protection, see complaints).
+        mine = self.exclude(complaint__named_persons__user=user)
         if sees_all_units(user):
-            return self
+            return mine
         unit = user.unit
         if unit is None:
             return self.none()
         co = Matter.co_units.through.objects.filter(unit__path__startswith=unit.path).values("matter_id")
-        return self.filter(Q(unit__path__startswith=unit.path) | Q(pk__in=co))
+        return mine.filter(Q(unit__path__startswith=unit.path) | Q(pk__in=co))
 
     def open(self) -> MatterQuerySet:
         return self.exclude(state__in=[State.REJECTED, State.CLOSED])
@@ -166,6 +168,8 @@ class Matter(DeadlineMixin):
         verbose_name=_("rejected by"),
     )
     reply = models.TextField(_("reply"), blank=True)
+    # 签收: when the unit acknowledged the current assignment (cleared on each new assignment).
+    signed_at = models.DateTimeField(_("signed for at"), null=True, blank=True)
     replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
     outcome = models.TextField(_("outcome"), blank=True)
     received_at = models.DateTimeField(_("received at"))

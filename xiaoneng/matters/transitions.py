@@ -49,6 +49,7 @@ RULES: dict[str, Rule] = {
                    State.ASSIGNED),
     "reject": Rule(_("Reject"), "matters.reject_matter", frozenset({State.RECEIVED, State.RETURNED}),
                    State.REJECTED),
+    "sign": Rule(_("Sign for"), "matters.handle_matter", WORKING, None, by_unit=True),
     "return": Rule(_("Return"), "matters.handle_matter", WORKING, State.RETURNED, by_unit=True),
     "reply": Rule(_("Reply"), "matters.handle_matter", WORKING, State.REPLIED, by_unit=True),
     "approve_reply": Rule(_("Approve the reply"), "matters.approve_reply",
@@ -106,4 +107,5 @@ def check(user, matter: Matter, action: str) -> Rule:
 def allowed_actions(user, matter: Matter) -> list[str]:
     """The actions `user` may take on `matter` now, in table order (what the detail page offers)."""
     return [name for name, rule in RULES.items()
-            if matter.state in rule.from_states and permitted(user, matter, name)]
+            if matter.state in rule.from_states and permitted(user, matter, name)
+            and not (name == "sign" and matter.signed_at is not None)]

@@ -18,6 +18,7 @@ from xiaoneng.matters import actions, forms
 from xiaoneng.matters.models import Matter, Resolution, Verdict
 from xiaoneng.matters.transitions import RULES, MatterError, NotPermitted, allowed_actions
 from xiaoneng.org.access import visible_units
+from xiaoneng.search.index import search_matters
 from xiaoneng.trace.chain import events_for
 
 
@@ -33,6 +34,7 @@ ACTIONS: dict[str, tuple[type, Callable]] = {
     "assign": (forms.AssignForm, lambda m, u, d: actions.do_assign_matter(
         m, actor=u, unit=d["unit"], co_units=d["co_units"], time_limit=d["time_limit"], note=d["note"])),
     "reject": (forms.ReasonForm, lambda m, u, d: actions.do_reject_matter(m, actor=u, reason=d["reason"])),
+    "sign": (forms.SignForm, lambda m, u, d: actions.do_sign_matter(m, actor=u)),
     "return": (forms.ReasonForm, lambda m, u, d: actions.do_return_matter(m, actor=u, reason=d["reason"])),
     "reply": (forms.ReplyForm, lambda m, u, d: actions.do_reply_matter(m, actor=u, reply=d["reply"])),
     "approve_reply": (forms.ApproveForm, lambda m, u, d: actions.do_approve_reply(
@@ -58,6 +60,7 @@ EVENT_LABELS = {
     "received": pgettext_lazy("matter event", "received"),
     "assigned": pgettext_lazy("matter event", "assigned"),
     "rejected": pgettext_lazy("matter event", "rejected"),
+    "signed": pgettext_lazy("matter event", "signed for by the unit"),
     "returned": pgettext_lazy("matter event", "returned by the unit"),
     "replied": pgettext_lazy("matter event", "replied"),
     "reply_approved": pgettext_lazy("matter event", "reply approved by the head"),
@@ -112,6 +115,8 @@ def matter_list(request: HttpRequest) -> HttpResponse:
         for field in ("state", "colour", "kind", "unit"):
             if data.get(field):
                 matters = matters.filter(**{field: data[field]})
+        if data.get("q"):
+            matters = search_matters(matters, data["q"], user=request.user)
     page = Paginator(matters, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

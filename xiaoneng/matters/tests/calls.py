@@ -14,6 +14,7 @@ def _extension(test, m):
 CALLS = {
     "assign": lambda t, m, who: actions.do_assign_matter(m, actor=who, unit=t.unit_a),
     "reject": lambda t, m, who: actions.do_reject_matter(m, actor=who, reason="不属受理范围"),
+    "sign": lambda t, m, who: actions.do_sign_matter(m, actor=who),
     "return": lambda t, m, who: actions.do_return_matter(m, actor=who, reason="不属本单位职责"),
     "reply": lambda t, m, who: actions.do_reply_matter(m, actor=who, reply="已办理"),
     "approve_reply": lambda t, m, who: actions.do_approve_reply(m, actor=who, approve=True),
@@ -32,7 +33,8 @@ CALLS = {
 }
 
 LEGAL_FROM = {
-    "assign": State.RECEIVED, "reject": State.RECEIVED, "return": State.ASSIGNED, "reply": State.ASSIGNED,
+    "assign": State.RECEIVED, "reject": State.RECEIVED, "sign": State.ASSIGNED, "return": State.ASSIGNED,
+    "reply": State.ASSIGNED,
     "approve_reply": State.AWAITING_APPROVAL, "verify": State.REPLIED, "close": State.VERIFIED,
     "reopen": State.CLOSED, "pause": State.ASSIGNED, "resume": State.PAUSED,
     "request_extension": State.ASSIGNED, "decide_extension": State.ASSIGNED, "urge": State.ASSIGNED,
@@ -43,6 +45,7 @@ CENTER = {"admin", "staff"}
 UNIT_A = {"liaison_a", "head_a"}
 # Who may take each action on a matter of unit_a (the accounts of XiaonengTestCase).
 ALLOWED = dict.fromkeys(CALLS, CENTER) | {
-    "return": UNIT_A, "reply": UNIT_A, "request_extension": UNIT_A, "approve_reply": {"head_a"},
+    "sign": UNIT_A, "return": UNIT_A, "reply": UNIT_A, "request_extension": UNIT_A,
+    "approve_reply": {"head_a"},
 }
 USERS = ["admin", "staff", "liaison_a", "liaison_b", "section_liaison", "head_a", "supervisor", "leader"]

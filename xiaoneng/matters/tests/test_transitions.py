@@ -48,4 +48,4 @@ class TransitionTableTests(MatterTestCase):
     def test_allowed_actions_for_the_liaison_on_an_assigned_matter(self):
         with at(2025, 9, 29):
             m = self.matter(State.ASSIGNED)
-        self.assertEqual(allowed_actions(self.liaison_a, m), ["return", "reply", "request_extension"])
+        self.assertEqual(allowed_actions(self.liaison_a, m), ["sign", "return", "reply", "request_extension"])

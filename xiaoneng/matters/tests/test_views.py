@@ -9,6 +9,7 @@ from xiaoneng.matters.tests.calls import ALLOWED, LEGAL_FROM, USERS
 POSTS = {
     "assign": lambda t: {"assign-unit": t.unit_a.pk, "assign-note": "请按期办复"},
     "reject": lambda t: {"reject-reason": "不属受理范围"},
+    "sign": lambda t: {},
     "return": lambda t: {"return-reason": "不属本单位职责"},
     "reply": lambda t: {"reply-reply": "已修复"},
     "approve_reply": lambda t: {"approve_reply-approve": "yes"},
