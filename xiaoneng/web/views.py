@@ -1,8 +1,7 @@
-from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -28,7 +27,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
     )
 
 
-@login_required
 def home(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        # The public arrives here first: the portal, with a discreet link to the staff login.
+        return redirect("public:home")
     roles = [ROLES[key] for key in sorted(role_keys_of(request.user))]
     return render(request, "web/home.html", {"roles": roles, "unit": request.user.unit})

@@ -2,9 +2,12 @@ from xiaoneng.testing import XiaonengTestCase
 
 
 class HomeTests(XiaonengTestCase):
-    def test_anonymous_is_sent_to_login(self):
+    def test_anonymous_is_sent_to_the_public_portal(self):
         response = self.client.get("/")
-        self.assertRedirects(response, "/login/?next=/")
+        self.assertRedirects(response, "/public/")
+
+    def test_the_portal_links_to_the_staff_login(self):
+        self.assertContains(self.client.get("/public/"), 'href="/login/"')
 
     def test_every_role_sees_its_roles_in_chinese(self):
         for user in (self.admin, self.staff, self.liaison_a, self.supervisor, self.leader):
