@@ -29,7 +29,7 @@ from xiaoneng.matters.actions import do_receive_matter, do_reject_matter, do_reo
 from xiaoneng.matters.models import Matter, MatterKind, Source, State, Verdict
 from xiaoneng.matters.transitions import IllegalTransition, NotPermitted
 from xiaoneng.org.access import sees_all_units
-from xiaoneng.org.models import Unit
+from xiaoneng.org.models import Person, Unit
 from xiaoneng.trace.chain import append_event, events_for
 
 log = logging.getLogger(__name__)
@@ -114,11 +114,13 @@ def do_file_complaint(*, category: str, scope: str, description: str, title: str
                       id_number: str = "", attachments: Iterable[File] = (), channel: str = Channel.WEB,
                       actor=None, kind_code: str = "complaint", external_ref: str | None = None,
                       idempotency_key: str | None = None, request: HttpRequest | None = None,
-                      received_at: datetime.datetime | None = None) -> tuple[Complaint, str]:
+                      received_at: datetime.datetime | None = None,
+                      named_persons: Iterable[Person] = ()) -> tuple[Complaint, str]:
     """受理: file a complaint (a new matter) and return it with the plain query secret (shown once).
 
     `actor=None` is the public (web, Open311); staff need complaints.record_complaint. A known
     external_ref (per channel) or idempotency_key returns the existing complaint and "".
+    `named_persons`: the cadres accused (staff intake); the complaint is never shown to them.
     """
     if actor is not None and not actor.has_perm("complaints.record_complaint"):
         raise NotPermitted(gettext("You may not record complaints."))
@@ -149,6 +151,7 @@ def do_file_complaint(*, category: str, scope: str, description: str, title: str
                 secret_hash=protect.secret_hash(code, secret), external_ref=external_ref or None,
                 idempotency_key=idempotency_key or None,
             )
+            complaint.named_persons.set(named_persons)
             append_event(matter, "complaint_filed", actor, {
                 "state": matter.state, "channel": channel, "category": category, "scope": scope,
                 "tracking_code": code, "anonymous": anonymous,

@@ -5,5 +5,11 @@ from xiaoneng.complaints import views
 app_name = "complaints"
 
 urlpatterns = [
+    path("", views.complaint_list, name="list"),
+    path("new/", views.complaint_new, name="new"),
+    path("inbox/", views.inbox, name="inbox"),
     path("<str:public_id>/", views.complaint_detail, name="detail"),
+    path("<str:public_id>/identity/", views.identity_view, name="identity"),
+    path("<str:public_id>/files/<int:pk>/", views.attachment, name="attachment"),
+    path("<str:public_id>/act/<slug:action>/", views.complaint_act, name="act"),
 ]

@@ -142,31 +142,50 @@ def matter_new(request: HttpRequest) -> HttpResponse:
                   status=400 if error or form.errors else 200)
 
 
-def _detail(request: HttpRequest, matter: Matter, *, failed: str | None = None, form=None,
-            error: str | None = None, status: int = 200) -> HttpResponse:
+def timeline(matter: Matter, event_labels: dict | None = None, data_labels: dict | None = None) -> list[dict]:
+    """The matter's trace as timeline items; other mechanisms add labels of their own events."""
+    labels = EVENT_LABELS | (event_labels or {})
+    shown = DATA_LABELS | (data_labels or {})
+    return [
+        {"event": e, "label": labels.get(e.kind, e.kind),
+         "details": [(shown[k], _shown(k, e.data[k])) for k in shown if e.data.get(k) not in (None, "")],
+         "attachments": list(e.attachments.all())}
+        for e in events_for(matter).select_related("actor").prefetch_related("attachments")
+    ]
+
+
+def detail_context(request: HttpRequest, matter: Matter, *, failed: str | None = None, form=None,
+                   error: str | None = None, action_forms: dict | None = None) -> dict:
+    """What matters/detail.html needs; complaints' detail page extends it (`action_forms`:
+    form classes replacing matters' own for some actions)."""
     offered = []
     for name in allowed_actions(request.user, matter):
-        form_class = ACTIONS[name][0]
+        form_class = (action_forms or {}).get(name) or ACTIONS[name][0]
         offered.append({"name": name, "label": RULES[name].label,
                         "form": form if name == failed else form_class(prefix=name)})
-    events = [
-        {"event": e, "label": EVENT_LABELS.get(e.kind, e.kind),
-         "details": [(DATA_LABELS[k], _shown(k, e.data[k])) for k in DATA_LABELS
-                     if e.data.get(k) not in (None, "")]}
-        for e in events_for(matter).select_related("actor")
-    ]
     left = matter.workdays_left(timezone.localdate()) if matter.clock_running else None
-    return render(request, "matters/detail.html", {
-        "matter": matter, "actions": offered, "events": events, "error": error, "failed": failed,
+    return {
+        "matter": matter, "actions": offered, "events": timeline(matter), "error": error, "failed": failed,
         "extensions": matter.extensions.select_related("requested_by", "decided_by"),
         "workdays_left": left, "workdays_late": -left if left is not None and left < 0 else None,
-    }, status=status)
+        "act_view": "matters:act",
+    }
+
+
+def _detail(request: HttpRequest, matter: Matter, *, failed: str | None = None, form=None,
+            error: str | None = None, status: int = 200) -> HttpResponse:
+    context = detail_context(request, matter, failed=failed, form=form, error=error)
+    return render(request, "matters/detail.html", context, status=status)
 
 
 @login_required
 @permission_required("matters.view_matter", raise_exception=True)
 def matter_detail(request: HttpRequest, public_id: str) -> HttpResponse:
-    return _detail(request, _visible(request, public_id))
+    matter = _visible(request, public_id)
+    if hasattr(matter, "complaint"):
+        # A complaint's own page shows the unit only the redacted text and protects the reporter.
+        return redirect(matter.complaint)
+    return _detail(request, matter)
 
 
 @require_POST
@@ -176,6 +195,8 @@ def matter_act(request: HttpRequest, public_id: str, action: str) -> HttpRespons
     if action not in ACTIONS:
         raise Http404
     matter = _visible(request, public_id)
+    if hasattr(matter, "complaint"):
+        raise Http404  # complaints are handled at /complaints/<id>/act/ (redaction, attachments)
     form_class, call = ACTIONS[action]
     form = form_class(request.POST, prefix=action)
     if not form.is_valid():
