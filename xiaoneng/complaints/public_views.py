@@ -94,12 +94,17 @@ def complaint_new(request: HttpRequest) -> HttpResponse:
         return _render(request, "complaint_form.html", {
             "form": ComplaintForm(), "form_token": uploads.new_form_token(), "staged": [],
             "max_files": uploads.max_attachments()})
-    if ratelimit.hit(request, "submit"):
-        return _too_many(request, "submit")
     form = ComplaintForm(request.POST)
     token = request.POST.get("form_token")
     if not uploads.valid_token(token):
         token = uploads.new_form_token()
+    if ratelimit.hit(request, "submit"):
+        # Even then nothing typed is lost: the form comes back filled in, files not yet taken.
+        response = _render(request, "complaint_form.html", {
+            "form": form, "form_token": token, "staged": uploads.staged_files(token),
+            "rate_limited": True, "max_files": uploads.max_attachments()}, status=429)
+        response["Retry-After"] = str(ratelimit.retry_after("submit"))
+        return response
     for key in request.POST.getlist("drop"):
         uploads.drop_staged(token, key)
     upload_errors = _stage_uploads(request, token)
@@ -119,7 +124,7 @@ def complaint_new(request: HttpRequest) -> HttpResponse:
             return _render(request, "complaint_filed.html", {"complaint": complaint, "secret": secret})
     return _render(request, "complaint_form.html", {
         "form": form, "form_token": token, "staged": uploads.staged_files(token),
-        "upload_errors": upload_errors, "max_files": uploads.max_attachments()}, status=200)
+        "upload_errors": upload_errors, "max_files": uploads.max_attachments()})
 
 
 def _stage_uploads(request: HttpRequest, token: str) -> list[str]:

@@ -17,6 +17,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.base import BaseCache
 from django.http import HttpRequest
 
 from xiaoneng.audit.log import client_ip
@@ -53,12 +54,12 @@ def address_key(request: HttpRequest) -> str:
     return str(ip)
 
 
-def hit(request: HttpRequest, scope: str, *, cache_alias: str = "default") -> bool:
+def hit(request: HttpRequest, scope: str, *, cache: BaseCache | None = None) -> bool:
     """Count one request of this address in `scope`; True when it is over the limit."""
     limit, window = rate_for(scope)
     now = int(time.time())
     key = f"xn:rl:{scope}:{address_key(request)}:{now // window}"
-    cache = caches[cache_alias]
+    cache = cache or caches["default"]
     cache.add(key, 0, timeout=window + 60)
     try:
         count = cache.incr(key)

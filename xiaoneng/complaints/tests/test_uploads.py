@@ -5,6 +5,7 @@ from django.test import SimpleTestCase, override_settings
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
+from xiaoneng.complaints import uploads
 from xiaoneng.complaints.uploads import UploadRejected, sanitise_upload
 
 GPS_IFD = 0x8825
@@ -123,3 +124,53 @@ class RefusalTests(SimpleTestCase):
         with translation.override("zh-hans"), self.assertRaises(UploadRejected) as caught:
             sanitise_upload(upload(b"MZ" * 10, "a.exe"))
         self.assertIn("PDF", caught.exception.messages[0])
+
+
+class StagingTests(SimpleTestCase):
+    def setUp(self):
+        import shutil
+        import tempfile
+
+        media = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, media, True)
+        override = override_settings(MEDIA_ROOT=media)
+        override.enable()
+        self.addCleanup(override.disable)
+        self.token = uploads.new_form_token()
+        uploads.stage(self.token, sanitise_upload(upload(jpeg_with_gps(), "a.jpg")))
+
+    def age(self, hours):
+        import os
+        import time
+
+        folder = uploads.staging_root() / self.token
+        old = time.time() - hours * 3600
+        for path in (*folder.iterdir(), folder):
+            os.utime(path, (old, old))
+
+    def test_staged_files_are_listed_and_read_back(self):
+        [staged] = uploads.staged_files(self.token)
+        self.assertEqual(staged.name, "a.jpg")
+        self.assertEqual(uploads.staged_contents(self.token)[0].name, "a.jpg")
+
+    def test_forged_tokens_see_nothing(self):
+        for token in ("../..", "", None, "x" * 32 + "/.."):
+            self.assertEqual(uploads.staged_files(token), [])
+        with self.assertRaises(ValueError):
+            uploads.stage("../../etc", sanitise_upload(upload(jpeg_with_gps(), "a.jpg")))
+
+    def test_fresh_staging_is_kept(self):
+        self.assertEqual(uploads.purge_staging(), [])
+
+    def test_command_is_a_dry_run_unless_commit(self):
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        self.age(7)
+        out = StringIO()
+        call_command("purge_public_staging", stdout=out)
+        self.assertIn("would remove 1", out.getvalue())
+        self.assertEqual(len(uploads.staged_files(self.token)), 1)
+        call_command("purge_public_staging", "--commit", stdout=out)
+        self.assertEqual(uploads.staged_files(self.token), [])
