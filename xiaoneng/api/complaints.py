@@ -11,11 +11,11 @@ import datetime
 from typing import Literal
 
 from django.utils.translation import gettext
-from ninja import Field, Header, Router, Schema
+from ninja import Field, Header, Router, Schema, Status
 
 from xiaoneng.api.errors import WRITE_ERRORS, forbidden, invalid_field
 from xiaoneng.api.present import matter_out, with_relations
-from xiaoneng.api.schemas import MatterOut
+from xiaoneng.api.schemas import BodyIn, MatterOut
 from xiaoneng.complaints.actions import MAX_DESCRIPTION
 from xiaoneng.complaints.models import Category, Channel, Scope
 from xiaoneng.matters.models import Matter
@@ -26,7 +26,7 @@ router = Router(tags=["complaints"])
 IDEMPOTENCY_KEY_LENGTH = 64
 
 
-class ComplaintIn(Schema):
+class ComplaintIn(BodyIn):
     category: Literal[tuple(Category.values)]
     scope: Literal[tuple(Scope.values)]
     kind: Literal["complaint", "enquiry"] = "complaint"
@@ -77,7 +77,7 @@ def file_complaint(request, body: ComplaintIn,
         request=request,
     )
     matter = with_relations(Matter.objects.filter(pk=complaint.matter_id)).get()
-    return (201 if secret else 200), {
+    return Status(201 if secret else 200, {
         "id": matter.public_id, "tracking_code": complaint.tracking_code, "secret": secret or None,
         "matter": matter_out(matter, user),
-    }
+    })

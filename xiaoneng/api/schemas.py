@@ -6,6 +6,7 @@ import datetime
 from typing import Any, Literal
 
 from ninja import Field, Schema
+from pydantic import ConfigDict
 
 from xiaoneng.matters.deadlines import Colour
 from xiaoneng.matters.models import Resolution, State, Verdict
@@ -94,36 +95,43 @@ class EventOut(Schema):
     attachments: int
 
 
-class AssignIn(Schema):
+class BodyIn(Schema):
+    """A request body: a JSON object with only the documented fields, so a misspelt field is an
+    error rather than silently ignored (and ninja validates the raw object, not its attributes)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class AssignIn(BodyIn):
     unit: str = _code()
     co_units: list[str] = Field(default_factory=list, max_length=50)
     time_limit: int | None = _workdays()
     note: str = _optional_text()
 
 
-class ReplyIn(Schema):
+class ReplyIn(BodyIn):
     reply: str = _text()
 
 
-class ReasonIn(Schema):
+class ReasonIn(BodyIn):
     reason: str = _text()
 
 
-class ReopenIn(Schema):
+class ReopenIn(BodyIn):
     reason: str = _text()
     time_limit: int | None = _workdays()
 
 
-class VerifyIn(Schema):
+class VerifyIn(BodyIn):
     verdict: VerdictCode
     resolution: ResolutionCode = ""
     note: str = _optional_text()
 
 
-class CloseIn(Schema):
+class CloseIn(BodyIn):
     resolution: ClosingResolution
     outcome: str = _optional_text()
 
 
-class NoteIn(Schema):
+class NoteIn(BodyIn):
     note: str = _optional_text()
