@@ -17,6 +17,7 @@ import re
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -199,7 +200,7 @@ def rate(request: HttpRequest) -> HttpResponse:
     return _status_page(request, lookup, complaint, message=gettext("Thank you: your rating was recorded."))
 
 
-def published() -> object:
+def published() -> QuerySet[Complaint]:
     return (Complaint.objects.filter(is_public=True).exclude(public_summary="")
             .select_related("matter", "accused_unit").order_by("-created_at", "-pk"))
 
