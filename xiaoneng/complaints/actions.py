@@ -332,7 +332,7 @@ def public_progress(complaint: Complaint) -> list[PublicStep]:
     for event in events_for(complaint.matter):
         if event.kind == "rejected":
             text = gettext("Your complaint was not accepted: %(reason)s") % {
-                "reason": complaint.matter.reason}
+                "reason": (event.data or {}).get("reason", "")}
             if complaint.duplicate_of_id:
                 text = gettext("Your complaint is handled together with complaint %(code)s.") % {
                     "code": complaint.duplicate_of.tracking_code}
