@@ -124,3 +124,14 @@ class RatingTests(StatusTestCase):
 
     def test_rate_is_post_only(self):
         self.assertEqual(self.client.get(RATE).status_code, 405)
+
+
+class LoggedInTests(StatusTestCase):
+    def test_look_up_and_rating_work_for_every_role(self):
+        self.close()
+        for user in (self.admin, self.staff, self.liaison_a, self.head_a, self.supervisor, self.leader):
+            self.login(user)
+            with self.subTest(user=user):
+                self.assertContains(self.look_up(), 'id="progress"')
+                self.assertNotContains(self.look_up(), "赵六")
+        self.assertContains(self.rate("basically"), 'id="rated"')
