@@ -136,7 +136,12 @@ def read_records(stream: IO[bytes], fmt: str) -> tuple[list[str], list[tuple[int
         records = [(number, {h: cells[i] if i < len(cells) else None for i, h in enumerate(headers) if h})
                    for number, cells in data]
         return headers, records
-    payload = json.load(stream)
+    raw = stream.read()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("gb18030")  # exports saved by Chinese Windows tools
+    payload = json.loads(text)
     if isinstance(payload, dict):
         payload = next((payload[key] for key in ("workorders", "records", "rows", "data")
                         if isinstance(payload.get(key), list)), None)
@@ -334,17 +339,19 @@ class _Importer:
             and assigned == (row["unit"].code if row["unit"] else None)
         )
 
-    def create(self, number: int, row: dict[str, Any], actor) -> Complaint | None:
+    def create(self, number: int, row: dict[str, Any], actor) -> tuple[Complaint, bool] | None:
         try:
             # The work order's own time: its trace and deadline count from when 12345 received it.
             with transaction.atomic(), clock.as_of(row["received_at"]):
-                complaint, _secret = do_file_complaint(
+                complaint, secret = do_file_complaint(
                     category=row["category"], scope=row["scope"], description=row["description"],
                     title=row["title"], accused_unit=row["accused_unit"], occurred_on=row["occurred_on"],
                     anonymous=row["anonymous"], name=row["name"], phone=row["phone"], channel=CHANNEL,
                     actor=actor, kind_code=row["kind"], external_ref=row["external_ref"],
                     received_at=row["received_at"],
                 )
+                if not secret:  # do_file_complaint found it already filed: nothing to assign
+                    return complaint, False
                 if row["unit"] is not None:
                     note = _("Transferred by the 12345 hotline, work order %(ref)s.") % {
                         "ref": row["external_ref"]}
@@ -353,7 +360,7 @@ class _Importer:
         except (ComplaintError, MatterError) as problem:
             self.error(number, "", str(problem))
             return None
-        return complaint
+        return complaint, True
 
     def import_row(self, number: int, values: dict, actor, seen: dict[str, int]) -> None:
         row = self.parse_row(number, values)
@@ -372,9 +379,12 @@ class _Importer:
             outcome.status = Status.UNCHANGED if self.matches(existing, row) else Status.EXISTS
             outcome.tracking_code = existing.tracking_code
         else:
-            complaint = self.create(number, row, actor)
-            if complaint is None:
+            created = self.create(number, row, actor)
+            if created is None:
                 return
+            complaint, is_new = created
+            if not is_new:  # another import filed the same work order a moment ago
+                outcome.status = Status.UNCHANGED if self.matches(complaint, row) else Status.EXISTS
             outcome.tracking_code = complaint.tracking_code
         self.result.outcomes.append(outcome)
 
