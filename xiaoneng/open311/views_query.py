@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.http import QueryDict
@@ -16,6 +17,7 @@ from xiaoneng.open311.requests import DEFAULT_DAYS
 MAX_IDS = 100
 MAX_PAGE = 10_000
 STATUSES = ("open", "closed")
+_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 @dataclass(frozen=True)
@@ -67,5 +69,7 @@ def parse_list_query(query: QueryDict) -> ListQuery:
         raise Rejected(_("start_date must not be after end_date."))
     if start is None and end is None:
         start = timezone.now() - datetime.timedelta(days=DEFAULT_DAYS)
-    return ListQuery(ids=ids or None, service_codes=codes, statuses=statuses, start=start, end=end,
+    # An id no request can have matches nothing (and never reaches the database as, say, a NUL).
+    wanted = [i for i in ids if _ID.fullmatch(i)] if ids else None
+    return ListQuery(ids=wanted, service_codes=codes, statuses=statuses, start=start, end=end,
                      page=_page(query.get("page", "").strip()))

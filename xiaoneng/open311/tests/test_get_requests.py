@@ -165,3 +165,9 @@ class StatusMappingTests(Open311TestCase):
         row = self.row(complaint)
         self.assertEqual(row["requested_datetime"], "2026-03-02T09:00:00+08:00")
         self.assertEqual(row["updated_datetime"], "2026-03-03T15:30:00+08:00")
+
+
+class OddIdTests(Open311TestCase):
+    def test_ids_no_request_can_have_match_nothing(self):
+        self.web_complaint(public=True)
+        self.assertEqual(ids(self.get("requests.json", service_request_id="a\x00b,%,' or 1=1")), [])
