@@ -54,8 +54,8 @@ def forbidden() -> ApiError:
 
 
 # Statuses an endpoint may answer with an error, for the `response=` of each operation.
-READ_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
-WRITE_ERRORS = {400: ErrorOut, **READ_ERRORS, 409: ErrorOut}
+READ_ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+WRITE_ERRORS = {**READ_ERRORS, 409: ErrorOut}
 
 
 def error_response(api: NinjaAPI, request: HttpRequest, status: int, code: str, message: str,

@@ -17,6 +17,7 @@ from ninja.throttling import AuthRateThrottle
 
 from xiaoneng import conf
 from xiaoneng.api import complaints, errors, matters
+from xiaoneng.api.parser import StrictParser
 from xiaoneng.api.tokens import authenticate_token
 
 
@@ -58,6 +59,7 @@ api = NinjaAPI(
     docs=Swagger(settings={"validatorUrl": None}),
     docs_url="/docs",
     openapi_url="/openapi.json",
+    parser=StrictParser(),
 )
 errors.install(api)
 api.add_router("", matters.router)

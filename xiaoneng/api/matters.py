@@ -32,6 +32,8 @@ router = Router(tags=["matters"])
 
 MAX_LIMIT = 100
 MAX_OFFSET = 100_000
+# Days far enough from year 1 and 9999 that turning them into times in any zone cannot overflow.
+EARLIEST, LATEST = datetime.date(1900, 1, 1), datetime.date(9000, 12, 31)
 
 
 class MatterFilters(Schema):
@@ -40,8 +42,10 @@ class MatterFilters(Schema):
     kind: str | None = Field(None, max_length=32, description="matter kind code")
     colour: s.ColourCode | None = None
     overdue: bool | None = Field(None, description="open with its deadline passed")
-    created_from: datetime.date | None = Field(None, description="received on or after this day")
-    created_to: datetime.date | None = Field(None, description="received on or before this day")
+    created_from: datetime.date | None = Field(None, ge=EARLIEST, le=LATEST,
+                                               description="received on or after this day")
+    created_to: datetime.date | None = Field(None, ge=EARLIEST, le=LATEST,
+                                             description="received on or before this day")
     text: str | None = Field(None, max_length=200, description="words in the title, or the number")
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
@@ -66,7 +70,7 @@ def _filtered(matters: QuerySet[Matter], f: MatterFilters, user) -> QuerySet[Mat
         matters = matters.filter(late) if f.overdue else matters.exclude(late)
     if f.created_from:
         matters = matters.filter(received_at__gte=_day_start(f.created_from))
-    if f.created_to and f.created_to < datetime.date.max:
+    if f.created_to:
         matters = matters.filter(received_at__lt=_day_start(f.created_to + datetime.timedelta(days=1)))
     if f.text and f.text.strip():
         text = f.text.strip()
@@ -89,7 +93,7 @@ def list_matters(request, filters: Query[MatterFilters]):
 
 
 def _public_id():
-    return Path(..., max_length=40, description="the matter’s public number")
+    return Path(..., max_length=40, pattern=r"^[0-9A-Za-z]+$", description="the matter’s public number")
 
 
 @router.get("/matters/{id}", response={200: s.MatterOut, **READ_ERRORS}, summary="One matter")

@@ -146,7 +146,21 @@ class DetailTests(ApiTestCase):
         self.assertNotIn(matter.complaint.tracking_code, response.content.decode())
 
 
-class DeadlineDayTests(ApiTestCase):
-    def test_created_to_the_last_day_is_accepted(self):
-        self.assertEqual(self.api("get", f"/api/v1/matters?created_to={datetime.date.max}", "staff")
-                         .status_code, 200)
+class UnstorableInputTests(ApiTestCase):
+    def test_dates_at_the_ends_of_the_calendar_are_422(self):
+        for day in (datetime.date.min, datetime.date.max):
+            for name in ("created_from", "created_to"):
+                with self.subTest(day=day, name=name):
+                    response = self.api("get", f"/api/v1/matters?{name}={day}", "staff")
+                    self.assertEqual(response.status_code, 422)
+
+    def test_nul_and_lone_surrogates_are_400(self):
+        m = self.matter(State.ASSIGNED)
+        self.assertEqual(self.api("get", "/api/v1/matters?text=a%00b", "staff").status_code, 400)
+        for raw in ('{"reply": "a\\u0000b"}', '{"reply": "\\ud800"}', '{"\\u0000": 1}'):
+            with self.subTest(raw=raw):
+                response = self.api("post", f"/api/v1/matters/{m.public_id}/reply", "liaison_a", raw=raw)
+                self.assertEqual((response.status_code, self.error_code(response)), (400, "bad_request"))
+
+    def test_an_id_with_odd_characters_is_422(self):
+        self.assertEqual(self.api("get", "/api/v1/matters/a%00b", "staff").status_code, 422)
