@@ -29,7 +29,7 @@ def complaints() -> QuerySet[Complaint]:
     last_event = Event.objects.filter(
         content_type=ContentType.objects.get_for_model(Matter), object_id=OuterRef("matter_id"),
     ).order_by("-seq").values("at")[:1]
-    return (Complaint.objects.select_related("matter", "matter__unit", "open311", "duplicate_of")
+    return (Complaint.objects.select_related("matter", "matter__unit", "open311", "duplicate_of__matter")
             .annotate(updated_at=Subquery(last_event)))
 
 

@@ -31,7 +31,8 @@ def endpoint(*methods: str):
     def decorate(view):
         @functools.wraps(view)
         def wrapper(request: HttpRequest, fmt: str, **kwargs) -> HttpResponse:
-            if request.method not in methods:
+            allowed = (*methods, "HEAD") if "GET" in methods else methods
+            if request.method not in allowed:
                 response = error(fmt, 405, _("Method %(method)s is not allowed here.")
                                  % {"method": request.method[:10]})
                 response["Allow"] = ", ".join(methods)
@@ -40,7 +41,7 @@ def endpoint(*methods: str):
                 response = view(request, fmt, **kwargs)
             except Rejected as rejected:
                 response = error(fmt, rejected.status, rejected.description)
-            if request.method == "GET":
+            if request.method in ("GET", "HEAD"):
                 response["Access-Control-Allow-Origin"] = "*"
             return response
 

@@ -88,6 +88,9 @@ class UnknownEndpointTests(Open311TestCase):
         self.assertEqual(xml_of(self.get("nothing.xml")).findtext("error/code"), "404")
         self.assertEqual(json_of(self.get("requests"))[0]["code"], 404)
 
+    def test_head_is_a_read(self):
+        self.assertEqual(self.client.head("/open311/v2/services.xml").status_code, 200)
+
     def test_wrong_method_is_405(self):
         response = self.client.delete("/open311/v2/services.json")
         self.assertEqual(response.status_code, 405)
