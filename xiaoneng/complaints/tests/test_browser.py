@@ -1,16 +1,31 @@
 """Complaints in a real browser: Debian's Chromium, headless, driven by Playwright against
 `xiaoneng serve` on a loopback port. Screenshots of every step go to test-artifacts/browser/.
 
+The reporter is a phone in WeChat; staff and the liaison of 县交通运输局 use desktops. After every
+step of the handling the reporter looks the complaint up and sees one more plain-Chinese step,
+never the reporter's own name or phone, the staff's notes or the unit's reply.
+
 Run with `.venv/bin/pytest -m slow xiaoneng/complaints/tests/test_browser.py` (docs/testing.md).
 """
 
 from __future__ import annotations
+
+import io
+import re
 
 import pytest
 
 from xiaoneng import testing_browser as tb
 
 pytestmark = pytest.mark.slow
+
+REPORTER_NAME, REPORTER_PHONE = "张秀英", "13912345678"
+DESCRIPTION = ("10月8日在县交通运输局窗口办理道路运输证，工作人员让我连跑三趟，"
+               "每次都说材料不全，也不一次性告知。")
+ASSIGN_NOTE = "内部备注：请交通局核实窗口人员"
+REPLY = "经核查，窗口人员未履行一次性告知义务，已批评教育并向当事人致歉。"
+VERIFY_NOTE = "内部备注：电话回访属实"
+PRIVATE = (REPORTER_NAME, REPORTER_PHONE, ASSIGN_NOTE, REPLY, VERIFY_NOTE)
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +53,77 @@ def outbound():
     assert watch.blocked == [], f"requests beyond loopback: {watch.blocked}"
 
 
+def photo() -> dict:
+    """A small JPEG made on the spot, as a phone camera would hand it to the form."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (320, 240), (40, 90, 160))
+    ImageDraw.Draw(image).rectangle((60, 60, 260, 180), fill=(240, 200, 60))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)
+    return {"name": "窗口.jpg", "mimeType": "image/jpeg", "buffer": out.getvalue()}
+
+
+def fill_complaint(page, *, real_name: bool) -> None:
+    page.select_option("select[name=category]", "slow")
+    page.check("input[name=scope][value=approval]")
+    page.select_option("select[name=accused_unit]", label="县交通运输局")
+    page.fill("textarea[name=description]", DESCRIPTION)
+    page.set_input_files("input[name=attachments]", files=[photo()])
+    if real_name:
+        page.check("input[name=anonymous][value='0']")
+        page.fill("input[name=name]", REPORTER_NAME)
+        page.fill("input[name=phone]", REPORTER_PHONE)
+
+
+def submit_complaint(page, shot: str) -> tuple[str, str]:
+    page.click("#submit-complaint")
+    page.wait_for_selector("#tracking-code")
+    tb.screenshot(page, shot)
+    return page.inner_text("#tracking-code").strip(), page.inner_text("#query-secret").strip()
+
+
+def look_up(page, server, code: str, secret: str, shot: str) -> list[str]:
+    """The reporter's view of the progress: the texts of the steps, checked for private text."""
+    page.goto(f"{server.url}/public/status/")
+    page.fill("input[name=tracking_code]", code)
+    page.fill("input[name=secret]", secret)
+    page.click("#lookup")
+    page.wait_for_selector("#progress")
+    tb.screenshot(page, shot)
+    shown = page.inner_text("body")
+    assert not [text for text in PRIVATE if text in shown]
+    return [item.inner_text() for item in page.locator("#progress > li").all()]
+
+
+def plain_chinese(steps: list[str]) -> bool:
+    """Every step reads as Chinese: CJK text and no Latin words (the time is digits only)."""
+    return all(re.search(r"[\u4e00-\u9fff]", step) and not re.search(r"[A-Za-z]", step) for step in steps)
+
+
+def open_complaint(page, server, path: str, code: str) -> None:
+    page.goto(f"{server.url}{path}")
+    page.click(f"table a:text-is('{code}')")
+    page.wait_for_selector("h1")
+
+
+def act(page, action: str, shot: str, **fields: str) -> None:
+    """Open an action of the detail page, fill its fields (by unprefixed name), send it."""
+    box = page.locator(f"details:has(form[action$='/act/{action}/'])")
+    box.locator("summary").click()
+    form = box.locator("form")
+    for name, value in fields.items():
+        field = form.locator(f"[name='{action}-{name}']")
+        if field.evaluate("element => element.tagName") == "SELECT":
+            field.select_option(value)  # matches an option's value or its label
+        else:
+            field.fill(value)
+    tb.screenshot(page, f"{shot}-form")
+    form.locator("button[type=submit]").click()
+    page.wait_for_selector(".messages li.success")
+    tb.screenshot(page, shot)
+
+
 def test_login_page_draws_chinese_with_a_cjk_font(server, browser, outbound):
     page = tb.new_context(browser, outbound, **tb.PHONE).new_page()
     page.goto(f"{server.url}/login/")
@@ -47,8 +133,54 @@ def test_login_page_draws_chinese_with_a_cjk_font(server, browser, outbound):
     assert any("CJK" in family for family in fonts), fonts
 
 
-def test_staff_logs_in_on_a_desktop(server, browser, outbound):
-    page = tb.new_context(browser, outbound, **tb.DESKTOP).new_page()
-    tb.log_in(page, server.url, "staff")
-    tb.screenshot(page, "01-staff-home")
-    assert "王敏" in page.locator("header .who").inner_text()
+def test_a_complaint_from_a_phone_to_the_rating(server, browser, outbound):
+    public = tb.new_context(browser, outbound, **tb.PHONE).new_page()
+    public.goto(f"{server.url}/public/")
+    tb.screenshot(public, "10-public-home")
+    public.click("#to-complaint")
+    assert public.locator("#unit-filter").count() == 1  # the form's script runs in WeChat
+    fill_complaint(public, real_name=True)
+    tb.screenshot(public, "11-public-form-filled")
+    code, secret = submit_complaint(public, "12-public-filed")
+    assert code.startswith("TS") and secret
+    steps = look_up(public, server, code, secret, "13-public-status-received")
+    assert len(steps) == 1
+
+    staff = tb.new_context(browser, outbound, **tb.DESKTOP).new_page()
+    tb.log_in(staff, server.url, "staff")
+    open_complaint(staff, server, "/complaints/", code)
+    assert DESCRIPTION in staff.inner_text("main")
+    act(staff, "assign", "21-staff-assigned", unit="县交通运输局", note=ASSIGN_NOTE)
+    steps = look_up(public, server, code, secret, "22-public-status-assigned")
+    assert len(steps) == 2 and "县交通运输局" in steps[-1]
+
+    liaison = tb.new_context(browser, outbound, **tb.DESKTOP).new_page()
+    tb.log_in(liaison, server.url, "liaison_jtj")
+    open_complaint(liaison, server, "/complaints/inbox/", code)
+    assert REPORTER_NAME not in liaison.content() and REPORTER_PHONE not in liaison.content()
+    act(liaison, "sign", "31-liaison-signed")
+    assert len(look_up(public, server, code, secret, "32-public-status-signed")) == 3
+    act(liaison, "reply", "33-liaison-replied", reply=REPLY)
+    assert len(look_up(public, server, code, secret, "34-public-status-replied")) == 4
+
+    staff.reload()
+    act(staff, "verify", "41-staff-verified", verdict="substantiated", note=VERIFY_NOTE)
+    assert len(look_up(public, server, code, secret, "42-public-status-verified")) == 5
+    act(staff, "close", "43-staff-closed", resolution="resolved")
+    steps = look_up(public, server, code, secret, "44-public-status-closed")
+    assert len(steps) == 6 and plain_chinese(steps), steps
+
+    public.check("input[name=rating][value=satisfied]")
+    public.click("#rate")
+    public.wait_for_selector("#rated")
+    tb.screenshot(public, "45-public-rated")
+    assert "满意" in public.inner_text("#rated")
+
+
+def test_the_form_works_without_javascript(server, browser, outbound):
+    public = tb.new_context(browser, outbound, java_script_enabled=False, **tb.PHONE).new_page()
+    public.goto(f"{server.url}/public/complaints/new/")
+    assert public.locator("#unit-filter").count() == 0  # no script ran
+    fill_complaint(public, real_name=True)
+    code, secret = submit_complaint(public, "50-public-filed-without-javascript")
+    assert code.startswith("TS") and secret
