@@ -1,5 +1,7 @@
 """search_matters: what a query finds, on whichever database the suite runs."""
 
+from unittest import mock
+
 from xiaoneng.matters import actions
 from xiaoneng.matters.models import Matter
 from xiaoneng.search.models import MatterTerm
@@ -124,3 +126,33 @@ class IndexTests(SearchTestCase):
         self.assertEqual(self.found("态度"), [])
         self.assertEqual(list(reindex()), [1])
         self.assertEqual(self.found("态度"), ["窗口投诉"])
+
+
+class PlanTests(SearchTestCase):
+    """Both ways to narrow by the index (rare terms fetched by id, common ones as subqueries)."""
+
+    def setUp(self):
+        self.text_matter("窗口投诉", "服务态度恶劣")
+        self.text_matter("甲", "态度好，度恶之")
+        self.text_matter("路灯不亮")
+
+    def test_rare_terms(self):
+        for user in (None, self.staff):
+            self.assertEqual(self.found("态度恶劣", user), ["窗口投诉"])
+            self.assertEqual(self.found("态度恶", user), ["窗口投诉"])
+
+    def test_common_terms(self):
+        with mock.patch("xiaoneng.search.index.RARE", 0):
+            for user in (None, self.staff):
+                self.assertEqual(self.found("态度恶劣", user), ["窗口投诉"])
+                self.assertEqual(self.found("态度恶", user), ["窗口投诉"])
+                self.assertEqual(sorted(self.found("态度", user)), ["甲", "窗口投诉"])
+
+    def test_a_term_nobody_has(self):
+        self.assertEqual(self.found("态度 高铁", self.staff), [])
+
+    def test_queries_do_not_grow_with_the_matches(self):
+        for i in range(5):
+            self.text_matter(f"态度问题{i}")
+        with self.assertNumQueries(3):  # count the one term, fetch its matters, the page
+            list(self.found("态度", self.staff))
