@@ -141,7 +141,7 @@ class BadInputTests(MediaTestCase):
     def test_too_many_attachments_are_refused(self):
         files = [jpeg_file("a.jpg"), SimpleUploadedFile("b.pdf", pdf_with_author())]
         response = self.client.post(URL, {**good_post(), "attachments": files})
-        self.assertContains(response, "b.pdf:")
+        self.assertContains(response, '<p class="error">b.pdf')
         self.assertFalse(Complaint.objects.exists())
 
     def test_real_name_needs_a_valid_phone(self):
