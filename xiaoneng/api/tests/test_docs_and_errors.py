@@ -45,3 +45,19 @@ class ErrorShapeTests(ApiTestCase):
         self.assertEqual(codes, [200, 200, 429])
         self.assertEqual(self.error_code(response), "throttled")
         self.assertTrue(response["Retry-After"])
+
+
+class OutsideTheRoutesTests(ApiTestCase):
+    def test_unknown_path_is_a_json_404(self):
+        for path in ("/api/v1/nope", "/api/v1/matters/AB/cd", "/api/v1/matters/"):
+            with self.subTest(path=path):
+                response = self.client.get(path)
+                self.assertEqual(response.status_code, 404)
+                self.assertEqual(response.json()["error"]["code"], "not_found")
+
+    def test_wrong_method_is_a_json_405(self):
+        response = self.client.delete("/api/v1/matters")
+        self.assertEqual(response.status_code, 405)
+        self.assertEqual(response.json()["error"], {"code": "method_not_allowed",
+                                                    "message": "此处不支持该请求方法。"})
+        self.assertIn("GET", response["Allow"])
