@@ -96,9 +96,13 @@ def look_up(page, server, code: str, secret: str, shot: str) -> list[str]:
     return [item.inner_text() for item in page.locator("#progress > li").all()]
 
 
-def plain_chinese(steps: list[str]) -> bool:
-    """Every step reads as Chinese: CJK text and no Latin words (the time is digits only)."""
-    return all(re.search(r"[\u4e00-\u9fff]", step) and not re.search(r"[A-Za-z]", step) for step in steps)
+def plain_chinese(texts: list[str]) -> bool:
+    """Every text reads as Chinese: CJK characters and no Latin words (dates and times are digits)."""
+    return all(re.search(r"[\u4e00-\u9fff]", text) and not re.search(r"[A-Za-z]", text) for text in texts)
+
+
+def page_texts(page, *selectors: str) -> list[str]:
+    return [page.inner_text(selector) for selector in selectors]
 
 
 def open_complaint(page, server, path: str, code: str) -> None:
@@ -137,19 +141,23 @@ def test_a_complaint_from_a_phone_to_the_rating(server, browser, outbound):
     public = tb.new_context(browser, outbound, **tb.PHONE).new_page()
     public.goto(f"{server.url}/public/")
     tb.screenshot(public, "10-public-home")
+    assert plain_chinese(page_texts(public, "h1", ".public-head nav"))
     public.click("#to-complaint")
     assert public.locator("#unit-filter").count() == 1  # the form's script runs in WeChat
     fill_complaint(public, real_name=True)
     tb.screenshot(public, "11-public-form-filled")
+    assert plain_chinese(page_texts(public, "h1", "#submit-complaint"))
     code, secret = submit_complaint(public, "12-public-filed")
-    assert code.startswith("TS") and secret
+    assert code.startswith("TS") and secret and plain_chinese(page_texts(public, "h1"))
     steps = look_up(public, server, code, secret, "13-public-status-received")
-    assert len(steps) == 1
+    assert len(steps) == 1 and plain_chinese([*steps, *page_texts(public, "h1")]), steps
 
     staff = tb.new_context(browser, outbound, **tb.DESKTOP).new_page()
     tb.log_in(staff, server.url, "staff")
     open_complaint(staff, server, "/complaints/", code)
     assert DESCRIPTION in staff.inner_text("main")
+    attachment = staff.locator("ul.attachments a").first.get_attribute("href")
+    assert staff.request.get(f"{server.url}{attachment}").headers["content-type"] == "image/jpeg"
     act(staff, "assign", "21-staff-assigned", unit="县交通运输局", note=ASSIGN_NOTE)
     steps = look_up(public, server, code, secret, "22-public-status-assigned")
     assert len(steps) == 2 and "县交通运输局" in steps[-1]
@@ -170,11 +178,13 @@ def test_a_complaint_from_a_phone_to_the_rating(server, browser, outbound):
     steps = look_up(public, server, code, secret, "44-public-status-closed")
     assert len(steps) == 6 and plain_chinese(steps), steps
 
+    assert plain_chinese(page_texts(public, "#rate-form legend", "#rate"))
     public.check("input[name=rating][value=satisfied]")
     public.click("#rate")
     public.wait_for_selector("#rated")
     tb.screenshot(public, "45-public-rated")
-    assert "满意" in public.inner_text("#rated")
+    assert plain_chinese(page_texts(public, "#rated")) and "满意" in public.inner_text("#rated")
+    assert public.locator("#progress > li").count() == 7
 
 
 def test_the_form_works_without_javascript(server, browser, outbound):
