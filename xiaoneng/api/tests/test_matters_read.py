@@ -104,7 +104,9 @@ class DetailTests(ApiTestCase):
             self.assertEqual((response.status_code, self.error_code(response)), (404, "not_found"))
 
     def test_too_long_id_is_422(self):
-        self.assertEqual(self.api("get", "/api/v1/matters/" + "A" * 41, "staff").status_code, 422)
+        for suffix in ("", "/events"):
+            response = self.api("get", "/api/v1/matters/" + "A" * 41 + suffix, "staff")
+            self.assertEqual((response.status_code, self.error_code(response)), (422, "validation_error"))
 
     def test_detail_shows_state_deadline_and_allowed_actions(self):
         with at(2025, 3, 3):
@@ -164,3 +166,23 @@ class UnstorableInputTests(ApiTestCase):
 
     def test_an_id_with_odd_characters_is_422(self):
         self.assertEqual(self.api("get", "/api/v1/matters/a%00b", "staff").status_code, 422)
+
+
+class QueryCountTests(ApiTestCase):
+    def test_a_page_costs_the_same_queries_for_more_items(self):
+        def queries() -> int:
+            from django.db import connection
+            from django.test.utils import CaptureQueriesContext
+
+            with CaptureQueriesContext(connection) as captured:
+                self.api("get", "/api/v1/matters", "liaison_a")
+            return len(captured)
+
+        self.complaint_matter(state=State.ASSIGNED)
+        self.matter(State.ASSIGNED)
+        queries()  # the first call also notes the token's last use
+        few = queries()
+        for _ in range(4):
+            self.complaint_matter(state=State.ASSIGNED)
+            self.matter(State.ASSIGNED)
+        self.assertEqual(queries(), few)
