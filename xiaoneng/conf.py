@@ -5,6 +5,7 @@ understood: a typo in a deployment must stop start-up, not be ignored.
 """
 
 import os
+import re
 import secrets
 from pathlib import Path
 
@@ -48,6 +49,17 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return list(default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+_RATE = re.compile(r"^\s*\d+\s*/\s*\d*\s*[smhd]\w*\s*$")
+
+
+def env_rate(name: str, default: str) -> str:
+    """A request rate such as 20/h, 5/10m or 100/d."""
+    raw = os.environ.get(name, default)
+    if not _RATE.match(raw):
+        raise ConfigError(f"{name}={raw!r} is not a rate; write e.g. 20/h, 5/10m or 100/d")
+    return raw
 
 
 def data_dir() -> Path:

@@ -17,6 +17,14 @@ CSRF_TRUSTED_ORIGINS = conf.env_list("XIAONENG_CSRF_TRUSTED_ORIGINS", [])
 # Only behind a reverse proxy that overwrites X-Forwarded-For may the header name the client.
 XIAONENG_TRUST_X_FORWARDED_FOR = conf.env_bool("XIAONENG_TRUST_X_FORWARDED_FOR", False)
 
+# The public portal: who may embed it, how often one address may file and look up, uploads.
+XIAONENG_EMBED_ORIGINS = conf.env_list("XIAONENG_EMBED_ORIGINS", [])
+XIAONENG_PUBLIC_SUBMIT_RATE = conf.env_rate("XIAONENG_PUBLIC_SUBMIT_RATE", "20/h")
+XIAONENG_PUBLIC_LOOKUP_RATE = conf.env_rate("XIAONENG_PUBLIC_LOOKUP_RATE", "30/h")
+XIAONENG_UPLOAD_MAX_BYTES = conf.env_int("XIAONENG_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+XIAONENG_UPLOAD_MAX_FILES = conf.env_int("XIAONENG_UPLOAD_MAX_FILES", 5)
+XIAONENG_UPLOAD_STAGING_HOURS = conf.env_int("XIAONENG_UPLOAD_STAGING_HOURS", 6)
+
 INSTALLED_APPS = [
     "xiaoneng.web",
     "xiaoneng.org",

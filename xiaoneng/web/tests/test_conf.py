@@ -33,6 +33,13 @@ class EnvHelperTests(SimpleTestCase):
         with mock.patch.dict(os.environ, {"X_HOSTS": "a.example, b.example,"}):
             self.assertEqual(conf.env_list("X_HOSTS", []), ["a.example", "b.example"])
 
+    def test_rate_is_checked(self):
+        with mock.patch.dict(os.environ, {"X_RATE": "5/10m"}):
+            self.assertEqual(conf.env_rate("X_RATE", "1/h"), "5/10m")
+        with mock.patch.dict(os.environ, {"X_RATE": "lots"}), \
+                self.assertRaisesRegex(conf.ConfigError, "X_RATE"):
+            conf.env_rate("X_RATE", "1/h")
+
     def test_missing_values_take_defaults(self):
         self.assertEqual(conf.env_list("X_SURELY_UNSET", ["x"]), ["x"])
         self.assertEqual(conf.env_int("X_SURELY_UNSET", 7), 7)
