@@ -1,3 +1,9 @@
+from django.urls import path
+
+from xiaoneng.complaints import dashboard_views
+
 app_name = "dashboard"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", dashboard_views.dashboard_view, name="index"),
+]
