@@ -107,8 +107,8 @@ def page_texts(page, *selectors: str) -> list[str]:
 
 def open_complaint(page, server, path: str, code: str) -> None:
     page.goto(f"{server.url}{path}")
-    page.click(f"table a:text-is('{code}')")
-    page.wait_for_selector("h1")
+    with page.expect_navigation():
+        page.click(f"table a:text-is('{code}')")
 
 
 def act(page, action: str, shot: str, **fields: str) -> None:
@@ -123,8 +123,9 @@ def act(page, action: str, shot: str, **fields: str) -> None:
         else:
             field.fill(value)
     tb.screenshot(page, f"{shot}-form")
-    form.locator("button[type=submit]").click()
-    page.wait_for_selector(".messages li.success")
+    with page.expect_navigation():  # the post, then the redirect back to the detail page
+        form.locator("button[type=submit]").click()
+    assert page.locator(".messages li.success").count() == 1, page.inner_text("main")
     tb.screenshot(page, shot)
 
 
@@ -137,13 +138,21 @@ def test_login_page_draws_chinese_with_a_cjk_font(server, browser, outbound):
     assert any("CJK" in family for family in fonts), fonts
 
 
+def test_requests_beyond_loopback_are_aborted_and_recorded(server, browser):
+    outbound = tb.Outbound()
+    page = tb.new_context(browser, outbound, **tb.DESKTOP).new_page()
+    page.goto(f"{server.url}/login/")
+    page.evaluate("url => fetch(url).catch(() => null)", "http://192.0.2.1/font.woff2")
+    assert outbound.blocked == ["http://192.0.2.1/font.woff2"]
+
+
 def test_a_complaint_from_a_phone_to_the_rating(server, browser, outbound):
     public = tb.new_context(browser, outbound, **tb.PHONE).new_page()
     public.goto(f"{server.url}/public/")
     tb.screenshot(public, "10-public-home")
     assert plain_chinese(page_texts(public, "h1", ".public-head nav"))
     public.click("#to-complaint")
-    assert public.locator("#unit-filter").count() == 1  # the form's script runs in WeChat
+    public.wait_for_selector("#unit-filter")  # the form's script runs in WeChat's browser
     fill_complaint(public, real_name=True)
     tb.screenshot(public, "11-public-form-filled")
     assert plain_chinese(page_texts(public, "h1", "#submit-complaint"))
