@@ -197,6 +197,12 @@ def screenshot(page: Page, name: str) -> Path:
     return path
 
 
+def clear_screenshots(prefix: str) -> None:
+    """Remove the PNGs of an earlier run whose names start with `prefix` (one test module's)."""
+    for path in ARTIFACTS.glob(f"{prefix}*.png"):
+        path.unlink()
+
+
 def log_in(page: Page, base_url: str, username: str, password: str = PASSWORD) -> None:
     """Fill the login form and wait until the browser has left /login/."""
     page.goto(f"{base_url}/login/")

@@ -25,11 +25,13 @@ DESCRIPTION = ("10月8日在县交通运输局窗口办理道路运输证，工�
 ASSIGN_NOTE = "内部备注：请交通局核实窗口人员"
 REPLY = "经核查，窗口人员未履行一次性告知义务，已批评教育并向当事人致歉。"
 VERIFY_NOTE = "内部备注：电话回访属实"
+SHOTS = "complaints-"  # test-artifacts/browser/complaints-NN-what.png
 PRIVATE = (REPORTER_NAME, REPORTER_PHONE, ASSIGN_NOTE, REPLY, VERIFY_NOTE)
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
+    tb.clear_screenshots(SHOTS)
     data_dir = tmp_path_factory.mktemp("browser-data")
     tb.prepare_data_dir(data_dir)
     with tb.live_server(data_dir) as live:
@@ -51,6 +53,10 @@ def outbound():
     watch = tb.Outbound()
     yield watch
     assert watch.blocked == [], f"requests beyond loopback: {watch.blocked}"
+
+
+def shoot(page, name: str) -> None:
+    tb.screenshot(page, f"{SHOTS}{name}")
 
 
 def photo() -> dict:
@@ -79,7 +85,7 @@ def fill_complaint(page, *, real_name: bool) -> None:
 def submit_complaint(page, shot: str) -> tuple[str, str]:
     page.click("#submit-complaint")
     page.wait_for_selector("#tracking-code")
-    tb.screenshot(page, shot)
+    shoot(page, shot)
     return page.inner_text("#tracking-code").strip(), page.inner_text("#query-secret").strip()
 
 
@@ -90,7 +96,7 @@ def look_up(page, server, code: str, secret: str, shot: str) -> list[str]:
     page.fill("input[name=secret]", secret)
     page.click("#lookup")
     page.wait_for_selector("#progress")
-    tb.screenshot(page, shot)
+    shoot(page, shot)
     shown = page.inner_text("body")
     assert not [text for text in PRIVATE if text in shown]
     return [item.inner_text() for item in page.locator("#progress > li").all()]
@@ -122,17 +128,17 @@ def act(page, action: str, shot: str, **fields: str) -> None:
             field.select_option(value)  # matches an option's value or its label
         else:
             field.fill(value)
-    tb.screenshot(page, f"{shot}-form")
+    shoot(page, f"{shot}-form")
     with page.expect_navigation():  # the post, then the redirect back to the detail page
         form.locator("button[type=submit]").click()
     assert page.locator(".messages li.success").count() == 1, page.inner_text("main")
-    tb.screenshot(page, shot)
+    shoot(page, shot)
 
 
 def test_login_page_draws_chinese_with_a_cjk_font(server, browser, outbound):
     page = tb.new_context(browser, outbound, **tb.PHONE).new_page()
     page.goto(f"{server.url}/login/")
-    tb.screenshot(page, "00-login-phone")
+    shoot(page, "00-login-phone")
     assert page.locator("h1").inner_text() == "登录"
     fonts = tb.fonts_rendering(page, "h1")
     assert any("CJK" in family for family in fonts), fonts
@@ -149,12 +155,12 @@ def test_requests_beyond_loopback_are_aborted_and_recorded(server, browser):
 def test_a_complaint_from_a_phone_to_the_rating(server, browser, outbound):
     public = tb.new_context(browser, outbound, **tb.PHONE).new_page()
     public.goto(f"{server.url}/public/")
-    tb.screenshot(public, "10-public-home")
+    shoot(public, "10-public-home")
     assert plain_chinese(page_texts(public, "h1", ".public-head nav"))
     public.click("#to-complaint")
     public.wait_for_selector("#unit-filter")  # the form's script runs in WeChat's browser
     fill_complaint(public, real_name=True)
-    tb.screenshot(public, "11-public-form-filled")
+    shoot(public, "11-public-form-filled")
     assert plain_chinese(page_texts(public, "h1", "#submit-complaint"))
     code, secret = submit_complaint(public, "12-public-filed")
     assert code.startswith("TS") and secret and plain_chinese(page_texts(public, "h1"))
@@ -191,7 +197,7 @@ def test_a_complaint_from_a_phone_to_the_rating(server, browser, outbound):
     public.check("input[name=rating][value=satisfied]")
     public.click("#rate")
     public.wait_for_selector("#rated")
-    tb.screenshot(public, "45-public-rated")
+    shoot(public, "45-public-rated")
     assert plain_chinese(page_texts(public, "#rated")) and "满意" in public.inner_text("#rated")
     assert public.locator("#progress > li").count() == 7
 
