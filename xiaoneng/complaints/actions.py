@@ -142,20 +142,19 @@ def do_file_complaint(*, category: str, scope: str, description: str, title: str
             matter = do_receive_matter(
                 kind=kind, title=title or _default_title(category, accused_unit), actor=actor,
                 description=description, source=Source.COMPLAINT, received_at=received_at,
-                attachments=attachments,
+                attachments=attachments, event_data={
+                    "channel": channel, "category": category, "scope": scope, "tracking_code": code,
+                    "anonymous": anonymous},
             )
             complaint = Complaint.objects.create(
                 matter=matter, category=category, scope=scope, channel=channel, accused_unit=accused_unit,
                 occurred_on=occurred_on, anonymous=anonymous, identity=protect.encrypt_identity(who),
                 phone_hash=protect.phone_hash(who.phone), tracking_code=code,
                 secret_hash=protect.secret_hash(code, secret), external_ref=external_ref or None,
-                idempotency_key=idempotency_key or None,
+                idempotency_key=idempotency_key or None, created_at=matter.received_at,
             )
-            complaint.named_persons.set(named_persons)
-            append_event(matter, "complaint_filed", actor, {
-                "state": matter.state, "channel": channel, "category": category, "scope": scope,
-                "tracking_code": code, "anonymous": anonymous,
-            }, at=clock.now())
+            if named_persons:
+                complaint.named_persons.set(named_persons)
     except IntegrityError:
         # Another request with the same reference got in first: answer as the idempotent repeat.
         if existing := _existing(channel, external_ref, idempotency_key):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -87,7 +88,7 @@ class Complaint(models.Model):
     needs_attention = models.BooleanField(_("needs attention"), default=False)
     external_ref = models.CharField(_("external reference"), max_length=64, null=True, blank=True)
     idempotency_key = models.CharField(max_length=128, null=True, blank=True, unique=True, editable=False)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("complaint")

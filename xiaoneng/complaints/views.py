@@ -31,7 +31,6 @@ from xiaoneng.trace.chain import events_for
 from xiaoneng.trace.models import EventAttachment
 
 EVENT_LABELS = {
-    "complaint_filed": pgettext_lazy("matter event", "complaint filed"),
     "marked_duplicate": pgettext_lazy("matter event", "marked as a duplicate"),
     "duplicate_received": pgettext_lazy("matter event", "a duplicate was joined to this complaint"),
     "redacted": pgettext_lazy("matter event", "text for the unit redacted"),

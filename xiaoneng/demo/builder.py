@@ -20,6 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection, transaction
 
+from xiaoneng.complaints.demo import build_complaints
 from xiaoneng.demo import people, targets
 from xiaoneng.demo.accounts import build_accounts
 from xiaoneng.demo.county import unit_specs
@@ -93,7 +94,9 @@ def build_targets(ctx: DemoContext) -> None:
 
 
 Step = Callable[[DemoContext], None]
-STEPS: list[Step] = [build_units, build_persons, build_accounts, build_targets, build_matters]
+STEPS: list[Step] = [
+    build_units, build_persons, build_accounts, build_targets, build_matters, build_complaints,
+]
 
 
 def demo_salt(seed: int) -> str:

@@ -84,9 +84,10 @@ def _finish(matter: Matter, kind: str, actor, data: dict, attachments: Iterable[
 
 def do_receive_matter(*, kind: MatterKind, title: str, actor, description: str = "",
                       source: str = Source.OTHER, received_at: datetime.datetime | None = None,
-                      attachments: Iterable[File] = ()) -> Matter:
+                      attachments: Iterable[File] = (), event_data: dict | None = None) -> Matter:
     """Register a new matter (收件). Complaints, inspections and enterprise problems come in here.
-    `attachments` (already sanitised files) go on the "received" event."""
+    `attachments` (already sanitised files) and `event_data` (the caller's own facts, e.g. a
+    complaint's channel) go on the "received" event."""
     if actor is not None and not actor.has_perm("matters.receive_matter"):
         raise NotPermitted(gettext("You may not register matters."))
     title = _require(title, gettext("A matter needs a title."))
@@ -95,7 +96,7 @@ def do_receive_matter(*, kind: MatterKind, title: str, actor, description: str =
             kind=kind, title=title, description=description, source=source,
             received_at=received_at or clock.now(), created_by=actor,
         )
-        _trace(matter, "received", actor, {"state": matter.state, "kind": kind.code,
+        _trace(matter, "received", actor, {**(event_data or {}), "state": matter.state, "kind": kind.code,
                                            "title": title, "source": source}, attachments)
         matter_text_changed(matter)  # the search index, in this transaction
     return matter

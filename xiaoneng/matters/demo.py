@@ -171,9 +171,14 @@ def _plans(ctx, today: datetime.date) -> list[Plan]:
 
 
 def build_matters(ctx) -> None:
-    """Replay every plan in date order, with a scan at seven each morning."""
     today = timezone.localdate()
-    plans = _plans(ctx, today)
+    replay(_plans(ctx, today), today)
+
+
+def replay(plans: list[Plan], today: datetime.date,
+           spacing: datetime.timedelta = datetime.timedelta(minutes=7)) -> None:
+    """Replay every plan in date order, with a scan at seven each morning (complaints reuse it).
+    The i-th plan's steps of a day happen `spacing` * i after nine."""
     timeline = [(day, 1, i, j, plan, step) for i, plan in enumerate(plans)
                 for j, (day, step) in enumerate(plan.steps)]
     first = min(item[0] for item in timeline)
@@ -188,7 +193,7 @@ def build_matters(ctx) -> None:
             with clock.as_of(min(morning, timezone.now())):
                 scan(day)
             continue
-        moment = datetime.datetime.combine(day, datetime.time(9), SHANGHAI) + datetime.timedelta(
-            minutes=7 * i + j, seconds=j)
+        moment = datetime.datetime.combine(day, datetime.time(9), SHANGHAI) + spacing * i
+        moment += datetime.timedelta(minutes=j, seconds=j)
         with clock.as_of(min(moment, timezone.now())):
             plan.matter = step(plan.matter)

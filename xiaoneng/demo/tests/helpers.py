@@ -24,8 +24,9 @@ def dump() -> dict[str, list]:
         "targets": list(Target.objects.order_by("kind", "name").values_list(
             "kind", "name", "uscc", "town", "address", "contact", "phone", "industry", "size",
             "is_industrial", "is_above_scale", "zone", "investment", "is_key")),
+        # key=str: unassigned matters (unit and deadline None) share titles with assigned ones.
         "matters": sorted(Matter.objects.values_list(
-            "kind__code", "title", "unit__code", "state", "deadline", "colour", "escalation_level")),
+            "kind__code", "title", "unit__code", "state", "deadline", "colour", "escalation_level"), key=str),
         # Event data may quote a matter's public id, which is random on purpose (unguessable),
         # so only the shape of each chain is compared.
         "events": sorted(Event.objects.values_list("seq", "kind")),
