@@ -77,6 +77,9 @@ def _filtered(matters: QuerySet[Matter], f: MatterFilters, user) -> QuerySet[Mat
         match = Q(title__icontains=text) | Q(public_id=text.upper())
         if sees_original_text(user):
             match |= Q(description__icontains=text)
+        else:  # search what the caller reads: a redacted complaint's unit text, not its original
+            unredacted = Q(complaint__isnull=True) | Q(complaint__unit_text="")
+            match |= (unredacted & Q(description__icontains=text)) | Q(complaint__unit_text__icontains=text)
         matters = matters.filter(match)
     return matters
 
@@ -97,13 +100,13 @@ def _public_id():
 
 
 @router.get("/matters/{id}", response={200: s.MatterOut, **READ_ERRORS}, summary="One matter")
-def get_one(request, id: str = _public_id()):
+def read_matter(request, id: str = _public_id()):
     return matter_out(get_matter(request.auth, id), request.auth)
 
 
 @router.get("/matters/{id}/events", response={200: list[s.EventOut], **READ_ERRORS},
             summary="A matter's trace events, oldest first")
-def get_events(request, id: str = _public_id()):
+def list_matter_events(request, id: str = _public_id()):
     return events_out(get_matter(request.auth, id))
 
 
@@ -122,7 +125,7 @@ def _unit(code: str, loc: list) -> Unit:
 
 
 @router.post("/matters/{id}/assign", response={200: s.MatterOut, **WRITE_ERRORS}, summary="Assign (交办)")
-def assign(request, body: s.AssignIn, id: str = _public_id()):
+def assign_matter(request, body: s.AssignIn, id: str = _public_id()):
     def call(matter: Matter) -> Matter:
         unit = _unit(body.unit, ["body", "unit"])
         co_units = [_unit(code, ["body", "co_units", i]) for i, code in enumerate(body.co_units)]
@@ -133,34 +136,34 @@ def assign(request, body: s.AssignIn, id: str = _public_id()):
 
 
 @router.post("/matters/{id}/reply", response={200: s.MatterOut, **WRITE_ERRORS}, summary="Reply (办复)")
-def reply(request, body: s.ReplyIn, id: str = _public_id()):
+def reply_matter(request, body: s.ReplyIn, id: str = _public_id()):
     return _act(request, id, lambda m: actions.do_reply_matter(m, actor=request.auth, reply=body.reply))
 
 
 @router.post("/matters/{id}/return", response={200: s.MatterOut, **WRITE_ERRORS},
              summary="Return to the center (退回)")
-def return_(request, body: s.ReasonIn, id: str = _public_id()):
+def return_matter(request, body: s.ReasonIn, id: str = _public_id()):
     return _act(request, id, lambda m: actions.do_return_matter(m, actor=request.auth, reason=body.reason))
 
 
 @router.post("/matters/{id}/verify", response={200: s.MatterOut, **WRITE_ERRORS}, summary="Verify (核实)")
-def verify(request, body: s.VerifyIn, id: str = _public_id()):
+def verify_matter(request, body: s.VerifyIn, id: str = _public_id()):
     return _act(request, id, lambda m: actions.do_verify_matter(
         m, actor=request.auth, verdict=body.verdict, resolution=body.resolution, note=body.note))
 
 
 @router.post("/matters/{id}/close", response={200: s.MatterOut, **WRITE_ERRORS}, summary="Close (办结)")
-def close(request, body: s.CloseIn, id: str = _public_id()):
+def close_matter(request, body: s.CloseIn, id: str = _public_id()):
     return _act(request, id, lambda m: actions.do_close_matter(
         m, actor=request.auth, resolution=body.resolution, outcome=body.outcome))
 
 
 @router.post("/matters/{id}/reopen", response={200: s.MatterOut, **WRITE_ERRORS}, summary="Reopen (重办)")
-def reopen(request, body: s.ReopenIn, id: str = _public_id()):
+def reopen_matter(request, body: s.ReopenIn, id: str = _public_id()):
     return _act(request, id, lambda m: actions.do_reopen_matter(
         m, actor=request.auth, reason=body.reason, time_limit=body.time_limit))
 
 
 @router.post("/matters/{id}/urge", response={200: s.MatterOut, **WRITE_ERRORS}, summary="Urge (催办)")
-def urge(request, body: s.NoteIn, id: str = _public_id()):
+def urge_matter(request, body: s.NoteIn, id: str = _public_id()):
     return _act(request, id, lambda m: actions.do_urge_matter(m, actor=request.auth, note=body.note))

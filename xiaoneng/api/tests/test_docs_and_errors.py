@@ -61,3 +61,11 @@ class OutsideTheRoutesTests(ApiTestCase):
         self.assertEqual(response.json()["error"], {"code": "method_not_allowed",
                                                     "message": "此处不支持该请求方法。"})
         self.assertIn("GET", response["Allow"])
+
+
+class OperationIdTests(ApiTestCase):
+    def test_operation_ids_are_plain_and_unique(self):
+        ids = [op["operationId"] for item in openapi()["paths"].values() for op in item.values()]
+        self.assertEqual(len(ids), len(set(ids)))
+        self.assertIn("list_matters", ids)
+        self.assertIn("file_complaint", ids)

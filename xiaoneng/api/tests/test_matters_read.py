@@ -186,3 +186,20 @@ class QueryCountTests(ApiTestCase):
             self.complaint_matter(state=State.ASSIGNED)
             self.matter(State.ASSIGNED)
         self.assertEqual(queries(), few)
+
+
+class RedactedSearchTests(ApiTestCase):
+    def test_the_unit_cannot_search_the_text_it_may_not_read(self):
+        from xiaoneng.complaints.actions import do_redact
+
+        matter = self.complaint_matter(state=State.ASSIGNED)
+        do_redact(matter.complaint, actor=self.staff, unit_text="办证拖延")
+        for role, words, found in (("staff", "三个月", True), ("liaison_a", "三个月", False),
+                                   ("liaison_a", "拖延", True)):
+            with self.subTest(role=role, words=words):
+                items = self.api("get", f"/api/v1/matters?text={words}", role).json()["items"]
+                self.assertEqual(bool(items), found)
+
+    def test_the_unit_searches_unredacted_descriptions(self):
+        self.complaint_matter(state=State.ASSIGNED)
+        self.assertTrue(self.api("get", "/api/v1/matters?text=三个月", "liaison_a").json()["items"])
