@@ -32,8 +32,21 @@ def staff_token(db):
     return do_create_token(staff)[1]
 
 
+@pytest.fixture
+def keep_test_connection():
+    # As Django's test client does: the WSGI request signals must not close the test's connection.
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.slow
-def test_api_conforms_to_its_schema(staff_token):
+def test_api_conforms_to_its_schema(staff_token, keep_test_connection):
     # Operations are walked by hand: schemathesis's pytest plugin does not run under pytest 9.
     from django.core.wsgi import get_wsgi_application
 
