@@ -252,3 +252,40 @@ class HandlingTests(ViewTestCase):
     def test_timeline_shows_complaint_events(self):
         actions.do_set_public(self.c, actor=self.staff, is_public=True, public_summary="办证慢")
         self.assertContains(self.status("liaison_a", "get", self.url), "办理痕迹")
+
+
+class ComplaintActionPermissionTests(ViewTestCase):
+    POSTS = {
+        "duplicate": lambda t: {"duplicate-original": t.complaint().tracking_code},
+        "redact": lambda t: {"redact-unit_text": "办证拖延"},
+        "publish": lambda t: {"publish-is_public": "on", "publish-public_summary": "办证慢"},
+        "dismiss": lambda t: {"dismiss-note": "已解释政策"},
+    }
+
+    def fresh(self, action):
+        if action == "duplicate":
+            return self.complaint()
+        c = self.complaint(assign=True)
+        if action == "dismiss":
+            do_reply_matter(c.matter, actor=self.liaison_a, reply="已办")
+            do_close_matter(c.matter, actor=self.staff, resolution="resolved")
+            actions.do_rate_satisfaction(c, rating=Satisfaction.UNSATISFIED)
+        return c
+
+    def test_every_role_on_every_complaint_action(self):
+        for action, data in self.POSTS.items():
+            for name in [*USERS, None]:
+                with self.subTest(action=action, user=name):
+                    c = self.fresh(action)
+                    visible = name in ("admin", "staff", "leader") or (
+                        action != "duplicate" and name in ("liaison_a", "head_a"))
+                    response = self.status(name, "post", c.get_absolute_url() + f"act/{action}/", data(self))
+                    if name is None or name in ("admin", "staff"):
+                        wanted = 302
+                    elif name == "supervisor":
+                        wanted = 403
+                    else:
+                        wanted = 403 if visible else 404
+                    self.assertEqual(response.status_code, wanted)
+                    for secret in SECRETS:
+                        self.assertNotIn(secret, response.content.decode())
