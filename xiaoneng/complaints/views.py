@@ -256,7 +256,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "-matter__signed_at", "matter__deadline", "pk")
     unsigned = [c for c in complaints if c.matter.signed_at is None]
     signed = [c for c in complaints if c.matter.signed_at is not None]
-    return render(request, "complaints/inbox.html", {"unsigned": unsigned, "signed": signed})
+    can_sign = request.user.has_perm("matters.handle_matter") and not sees_all_units(request.user)
+    return render(request, "complaints/inbox.html",
+                  {"unsigned": unsigned, "signed": signed, "can_sign": can_sign})
 
 
 @login_required

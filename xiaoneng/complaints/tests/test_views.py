@@ -289,3 +289,16 @@ class ComplaintActionPermissionTests(ViewTestCase):
                     self.assertEqual(response.status_code, wanted)
                     for secret in SECRETS:
                         self.assertNotIn(secret, response.content.decode())
+
+
+class InboxSignTests(ViewTestCase):
+    def test_liaison_signs_from_the_inbox(self):
+        page = self.status("liaison_a", "get", "/complaints/inbox/")
+        self.assertContains(page, f"{self.url}act/sign/")
+        self.assertRedirects(self.client.post(f"{self.url}act/sign/"), self.url)
+        self.assertIsNotNone(self.reload(self.c).matter.signed_at)
+        self.assertNotContains(self.client.get("/complaints/inbox/"), f"{self.url}act/sign/")
+
+    def test_no_sign_button_for_staff_or_leader(self):
+        for name in ("staff", "leader"):
+            self.assertNotContains(self.status(name, "get", "/complaints/inbox/"), "act/sign/")
