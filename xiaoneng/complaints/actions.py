@@ -259,10 +259,11 @@ def do_rate_satisfaction(complaint: Complaint, *, rating: str) -> Complaint:
     return complaint
 
 
-def do_reopen_complaint(complaint: Complaint, *, actor, reason: str) -> Complaint:
+def do_reopen_complaint(complaint: Complaint, *, actor, reason: str,
+                        time_limit: int | None = None) -> Complaint:
     """Reopen (matters' do_reopen_matter); the reporter may rate the new outcome again."""
     with transaction.atomic():
-        do_reopen_matter(complaint.matter, actor=actor, reason=reason)
+        do_reopen_matter(complaint.matter, actor=actor, reason=reason, time_limit=time_limit)
         complaint = _locked(complaint)
         complaint.satisfaction, complaint.satisfaction_at, complaint.needs_attention = "", None, False
         complaint.save(update_fields=["satisfaction", "satisfaction_at", "needs_attention"])

@@ -71,7 +71,8 @@ MATTER_ACTIONS: dict[str, tuple[type, Callable]] = {
 } | {
     "reply": (forms.ComplaintReplyForm, _reply),
     "reopen": (matter_views.ACTIONS["reopen"][0],
-               lambda c, u, d, r: actions.do_reopen_complaint(c, actor=u, reason=d["reason"])),
+               lambda c, u, d, r: actions.do_reopen_complaint(c, actor=u, reason=d["reason"],
+                                                              time_limit=d["time_limit"])),
 }
 
 COMPLAINT_ACTIONS: dict[str, tuple[type, str, Callable]] = {

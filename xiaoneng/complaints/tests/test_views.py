@@ -245,9 +245,10 @@ class HandlingTests(ViewTestCase):
         page = self.status("staff", "get", "/complaints/?attention=on")
         self.assertContains(page, self.c.tracking_code)
         self.assertNotContains(page, other.tracking_code)
-        self.status("staff", "post", self.url + "act/reopen/", {"reopen-reason": "回访不满意"})
+        self.status("staff", "post", self.url + "act/reopen/",
+                    {"reopen-reason": "回访不满意", "reopen-time_limit": 5})
         c = self.reload(self.c)
-        self.assertEqual((c.matter.state, c.needs_attention), (State.REOPENED, False))
+        self.assertEqual((c.matter.state, c.needs_attention, c.matter.time_limit), (State.REOPENED, False, 5))
 
     def test_timeline_shows_complaint_events(self):
         actions.do_set_public(self.c, actor=self.staff, is_public=True, public_summary="办证慢")
