@@ -24,6 +24,7 @@ from xiaoneng.api.present import (
     visible_matters,
     with_relations,
 )
+from xiaoneng.complaints.actions import do_reopen_complaint
 from xiaoneng.matters import actions
 from xiaoneng.matters.models import Matter
 from xiaoneng.org.models import Unit
@@ -160,8 +161,16 @@ def close_matter(request, body: s.CloseIn, id: str = _public_id()):
 
 @router.post("/matters/{id}/reopen", response={200: s.MatterOut, **WRITE_ERRORS}, summary="Reopen (重办)")
 def reopen_matter(request, body: s.ReopenIn, id: str = _public_id()):
-    return _act(request, id, lambda m: actions.do_reopen_matter(
-        m, actor=request.auth, reason=body.reason, time_limit=body.time_limit))
+    def call(matter: Matter) -> object:
+        complaint = getattr(matter, "complaint", None)
+        if complaint is not None:
+            # A complaint's reopening also clears the reporter's rating and "needs attention".
+            return do_reopen_complaint(complaint, actor=request.auth, reason=body.reason,
+                                       time_limit=body.time_limit)
+        return actions.do_reopen_matter(matter, actor=request.auth, reason=body.reason,
+                                        time_limit=body.time_limit)
+
+    return _act(request, id, call)
 
 
 @router.post("/matters/{id}/urge", response={200: s.MatterOut, **WRITE_ERRORS}, summary="Urge (催办)")

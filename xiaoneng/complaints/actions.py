@@ -30,6 +30,7 @@ from xiaoneng.matters.models import Matter, MatterKind, Source, State, Verdict
 from xiaoneng.matters.transitions import IllegalTransition, NotPermitted
 from xiaoneng.org.access import sees_all_units
 from xiaoneng.org.models import Person, Unit
+from xiaoneng.search.hooks import matter_text_changed
 from xiaoneng.trace.chain import append_event, events_for
 
 log = logging.getLogger(__name__)
@@ -190,9 +191,9 @@ def do_mark_duplicate(complaint: Complaint, *, actor, original: Complaint) -> Co
         complaint.duplicate_of = root
         complaint.save(update_fields=["duplicate_of"])
         append_event(complaint.matter, "marked_duplicate", actor,
-                     {"state": State.REJECTED, "original": root.tracking_code}, at=clock.now())
+                     {"state": State.REJECTED, "original": root.matter.public_id}, at=clock.now())
         append_event(root.matter, "duplicate_received", actor,
-                     {"state": root.matter.state, "duplicate": complaint.tracking_code}, at=clock.now())
+                     {"state": root.matter.state, "duplicate": complaint.matter.public_id}, at=clock.now())
     return complaint
 
 
@@ -221,6 +222,7 @@ def do_redact(complaint: Complaint, *, actor, unit_text: str) -> Complaint:
         complaint = _locked(complaint)
         complaint.unit_text = (unit_text or "").strip()
         complaint.save(update_fields=["unit_text"])
+        matter_text_changed(complaint.matter)  # the search index reads the redacted text
         append_event(complaint.matter, "redacted", actor,
                      {"state": complaint.matter.state, "redacted": bool(complaint.unit_text)}, at=clock.now())
     return complaint
@@ -334,8 +336,9 @@ def public_progress(complaint: Complaint) -> list[PublicStep]:
             text = gettext("Your complaint was not accepted: %(reason)s") % {
                 "reason": (event.data or {}).get("reason", "")}
             if complaint.duplicate_of_id:
-                text = gettext("Your complaint is handled together with complaint %(code)s.") % {
-                    "code": complaint.duplicate_of.tracking_code}
+                # Never the other complaint's tracking code: it belongs to another reporter.
+                text = gettext("Your complaint is handled together with an earlier complaint "
+                               "about the same matter.")
         elif event.kind in _PUBLIC_TEXT:
             text = _PUBLIC_TEXT[event.kind](event.data or {})
         else:

@@ -114,3 +114,22 @@ class BadInputTests(ApiTestCase):
             with self.subTest(action=action):
                 response = self.api("post", f"/api/v1/matters/NOSUCH/{action}", sorted(allowed)[0], body)
                 self.assertEqual(response.status_code, 404)
+
+
+class ComplaintReopenTests(ApiTestCase):
+    def test_reopening_a_complaint_clears_the_unsatisfied_rating(self):
+        from xiaoneng.complaints.models import Satisfaction
+        from xiaoneng.matters import actions
+
+        matter = self.complaint_matter(state=State.ASSIGNED)
+        actions.do_reply_matter(matter, actor=self.liaison_a, reply="已办")
+        actions.do_verify_matter(matter, actor=self.staff, verdict="unfounded", resolution="resolved")
+        actions.do_close_matter(matter, actor=self.staff, resolution="resolved")
+        complaint = matter.complaint
+        complaint.satisfaction, complaint.needs_attention = Satisfaction.UNSATISFIED, True
+        complaint.save(update_fields=["satisfaction", "needs_attention"])
+        response = self.api("post", f"/api/v1/matters/{matter.public_id}/reopen", "staff",
+                            {"reason": "回访不满意"})
+        self.assertEqual(response.status_code, 200)
+        complaint.refresh_from_db()
+        self.assertEqual((complaint.satisfaction, complaint.needs_attention), ("", False))

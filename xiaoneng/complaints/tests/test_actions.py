@@ -287,10 +287,12 @@ class ProgressTests(ComplaintTestCase):
         do_reject_matter(c.matter, actor=self.staff, reason="属于诉讼范围")
         self.assertIn("属于诉讼范围", actions.public_progress(c)[-1].text)
 
-    def test_duplicate_names_the_original(self):
+    def test_duplicate_says_merged_without_the_other_reporters_code(self):
         a, b = self.complaint(), self.complaint()
         actions.do_mark_duplicate(b, actor=self.staff, original=a)
-        self.assertIn(a.tracking_code, actions.public_progress(self.reload(b))[-1].text)
+        text = actions.public_progress(self.reload(b))[-1].text
+        self.assertIn("合并办理", text)
+        self.assertNotIn(a.tracking_code, text)
 
 
 class DeductionTests(ComplaintTestCase):
