@@ -29,6 +29,17 @@ class NavigationTests(XiaonengTestCase):
         self.assertIn("/scoring/proposals/", page)
         self.assertNotIn("/audit/", page)
 
+    def test_complaint_links_by_role(self):
+        self.login(self.staff)
+        page = self.client.get("/").content.decode()
+        for path in ("/complaints/", "/dashboard/", "/complaints/import/"):
+            self.assertIn(path, page)
+        self.login(self.liaison_a)
+        page = self.client.get("/").content.decode()
+        self.assertIn("/complaints/inbox/", page)
+        self.assertNotIn("/dashboard/", page)
+        self.assertNotIn('href="/complaints/"', page)
+
     def test_audit_link_only_for_the_audit_administrator(self):
         from xiaoneng.testing import make_user
 
