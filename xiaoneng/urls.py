@@ -12,5 +12,9 @@ urlpatterns = [
     path("api/v1/", include("xiaoneng.api.urls")),
     path("open311/v2/", include("xiaoneng.open311.urls")),
     path("dashboard/", include("xiaoneng.complaints.dashboard_urls")),
+    path("inspections/", include("xiaoneng.inspections.urls")),
+    path("procedures/", include("xiaoneng.procedures.urls")),
+    path("documents/", include("xiaoneng.documents.urls")),
+    path("notifications/", include("xiaoneng.notifications.urls")),
     path("admin/", admin.site.urls),
 ]
