@@ -29,6 +29,7 @@ from xiaoneng.matters.models import (
     Verdict,
 )
 from xiaoneng.matters.transitions import IllegalTransition, MatterError, NotPermitted, check
+from xiaoneng.notifications import matter_hooks as notifications
 from xiaoneng.org.models import Unit
 from xiaoneng.search.hooks import matter_text_changed
 from xiaoneng.trace.chain import append_event
@@ -118,6 +119,7 @@ def do_assign_matter(matter: Matter, *, actor, unit: Unit, co_units: Iterable[Un
             "state": matter.state, "unit": unit.code, "unit_name": unit.name,
             "co_units": [u.code for u in co_units], "time_limit": limit, "note": note, **_dates(matter),
         })
+        notifications.matter_assigned(matter)
     return matter
 
 
@@ -299,6 +301,7 @@ def do_decide_extension(extension: Extension, *, actor, grant: bool, note: str =
         _trace(matter, "extension_granted" if grant else "extension_refused", actor, {
             "state": matter.state, "workdays": extension.workdays, "note": note, **_dates(matter)
         })
+        notifications.extension_decided(extension)
     return extension
 
 
@@ -320,7 +323,9 @@ def _escalate(matter: Matter, actor, action: str, level: int, note: str) -> Matt
         if matter.clock_running:
             matter.next_escalation_on = matter.escalation_day(level)
         kind = "urged" if action == "urge" else _ESCALATION_EVENTS[level]
-        return _finish(matter, kind, actor, {"level": level, "note": note})
+        _finish(matter, kind, actor, {"level": level, "note": note})
+        notifications.matter_escalated(matter, Escalation.URGED if action == "urge" else level)
+        return matter
 
 
 def do_urge_matter(matter: Matter, *, actor, note: str = "") -> Matter:
@@ -344,6 +349,7 @@ def record_escalation(matter: Matter, level: int, today: datetime.date) -> None:
         "state": matter.state, "level": level, "automatic": True,
         "workdays_late": -(matter.workdays_left(today) or 0),
     })
+    notifications.matter_escalated(matter, level)
 
 
 OVERDUE_RULE = "matter_overdue"
@@ -356,6 +362,7 @@ def record_colour(matter: Matter, old: str, new: str, today: datetime.date) -> N
            {"state": matter.state, "colour": new, "was": old, **_dates(matter)})
     if new == "red" and matter.unit_id:
         _propose_overdue_deduction(matter)
+    notifications.matter_colour(matter, new)
 
 
 def _propose_overdue_deduction(matter: Matter) -> None:

@@ -32,9 +32,21 @@ class Command(BaseCommand):
                 changes = []
             for change in changes:
                 self.stdout.write(str(change))
+            self._deliver(options["once"])
             if options["once"]:
                 self.stdout.write(f"{len(changes)} change(s)")
                 return
             time.sleep(options["interval"])
             # Between rounds, drop a connection the database closed while we slept.
             close_old_connections()
+
+    def _deliver(self, once: bool) -> None:
+        """The notification outbox, after the scan that may have added to it."""
+        from xiaoneng.notifications.outbox import deliver_pending
+
+        try:
+            self.stdout.write(f"notifications: {deliver_pending()}")
+        except Exception:
+            if once:
+                raise
+            log.exception("notification delivery failed")
