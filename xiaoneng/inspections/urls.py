@@ -1,3 +1,19 @@
+from django.urls import path
+
+from xiaoneng.inspections import views
+
 app_name = "inspections"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.campaign_list, name="list"),
+    path("new/", views.campaign_new, name="new"),
+    path("findings/<str:public_id>/", views.finding_detail, name="finding"),
+    path("findings/<str:public_id>/photos/<int:pk>/", views.finding_photo, name="finding_photo"),
+    path("findings/<str:public_id>/<slug:action>/", views.finding_act, name="finding_act"),
+    path("suggestions/<int:pk>/<slug:action>/", views.suggestion_act, name="suggestion_act"),
+    path("<str:public_id>/", views.campaign_detail, name="detail"),
+    path("<str:public_id>/findings/new/", views.finding_new, name="finding_new"),
+    path("<str:public_id>/suggestions/new/", views.suggestion_new, name="suggestion_new"),
+    # Keep last: it takes any "<campaign>/<word>/" (POST actions); more specific paths go above.
+    path("<str:public_id>/<slug:action>/", views.campaign_act, name="act"),
+]
