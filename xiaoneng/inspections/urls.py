@@ -1,6 +1,6 @@
 from django.urls import path
 
-from xiaoneng.inspections import views
+from xiaoneng.inspections import report_views, views
 
 app_name = "inspections"
 
@@ -14,6 +14,9 @@ urlpatterns = [
     path("<str:public_id>/", views.campaign_detail, name="detail"),
     path("<str:public_id>/findings/new/", views.finding_new, name="finding_new"),
     path("<str:public_id>/suggestions/new/", views.suggestion_new, name="suggestion_new"),
+    path("<str:public_id>/report/", report_views.report_view, name="report"),
+    path("<str:public_id>/report/print/", report_views.report_print, name="report_print"),
+    path("<str:public_id>/report/xlsx/", report_views.report_xlsx, name="report_xlsx"),
     # Keep last: it takes any "<campaign>/<word>/" (POST actions); more specific paths go above.
     path("<str:public_id>/<slug:action>/", views.campaign_act, name="act"),
 ]
