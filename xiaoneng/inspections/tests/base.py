@@ -48,5 +48,6 @@ class InspectionTestCase(XiaonengTestCase):
 
     def close(self, campaign: Campaign | None = None) -> Campaign:
         campaign = campaign or self.campaign
+        actions.do_close_campaign(campaign, actor=self.staff)
         campaign.refresh_from_db()
-        return actions.do_close_campaign(campaign, actor=self.staff)
+        return campaign
