@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from xiaoneng.inspections import access, actions, forms
@@ -21,6 +22,13 @@ from xiaoneng.inspections.access import Standing
 from xiaoneng.inspections.models import Campaign, CampaignState, Finding, FindingState, Suggestion
 from xiaoneng.trace.chain import events_for
 from xiaoneng.trace.models import EventAttachment
+
+EVENT_LABELS = {
+    "recorded": pgettext_lazy("finding event", "recorded"),
+    "handed_over": pgettext_lazy("finding event", "handed over to the unit"),
+    "dismissed": pgettext_lazy("finding event", "dismissed"),
+    "resolved": pgettext_lazy("finding event", "resolved"),
+}
 
 
 def _campaign(request: HttpRequest, public_id: str) -> tuple[Campaign, Standing]:
@@ -179,7 +187,9 @@ def _finding_page(request: HttpRequest, finding: Finding, **extra) -> HttpRespon
     user = request.user
     recorded = finding.state == FindingState.RECORDED
     manages = access.manages(user, finding.campaign)
-    events = events_for(finding).prefetch_related("attachments")
+    events = list(events_for(finding).select_related("actor__person_record").prefetch_related("attachments"))
+    for event in events:
+        event.label = EVENT_LABELS.get(event.kind, event.kind)
     context = {
         "finding": finding, "campaign": finding.campaign, "events": events,
         "photos": [a for event in events for a in event.attachments.all()],

@@ -208,6 +208,14 @@ class HandOverTests(InspectionTestCase):
         self.assertIsNotNone(matter.deadline)
         self.assertEqual(events_for(finding).last().kind, "handed_over")
 
+    def test_unit_contacts_notified(self):
+        from xiaoneng.notifications.models import Notification
+
+        finding = actions.do_hand_over_finding(self.record(), actor=self.staff)
+        notified = Notification.objects.filter(kind="finding.handed_over")
+        self.assertEqual({n.recipient for n in notified}, {self.liaison_a, self.head_a})
+        self.assertEqual(notified.first().url, finding.matter.get_absolute_url())
+
     def test_own_time_limit(self):
         finding = actions.do_hand_over_finding(self.record(), actor=self.staff, time_limit=3)
         self.assertEqual(finding.matter.time_limit, 3)
