@@ -102,18 +102,26 @@ ACCOUNTS = (
 )
 
 
+def user_add_args(account: Account) -> list[str]:
+    args = ["user", "add", account.username, "--role", account.role, "--password", account.password]
+    if account.unit:
+        args += ["--unit", account.unit]
+    if account.name:
+        args += ["--name", account.name]
+    return args
+
+
 def prepare_data_dir(data_dir: Path, accounts: tuple[Account, ...] = ACCOUNTS,
                      units_script: str = UNITS_SCRIPT) -> None:
-    """Migrate a fresh SQLite database in `data_dir`, create the units, then the accounts by CLI."""
+    """Migrate a fresh SQLite database in `data_dir`, create the units, then the accounts.
+
+    The accounts are made by the `xiaoneng user add` command, called in the same process as the
+    units script: every start of Django costs seconds on a busy machine.
+    """
     xiaoneng(data_dir, "migrate", "--verbosity", "0")
-    xiaoneng(data_dir, "shell", "--command", units_script)
-    for account in accounts:
-        args = ["user", "add", account.username, "--role", account.role, "--password", account.password]
-        if account.unit:
-            args += ["--unit", account.unit]
-        if account.name:
-            args += ["--name", account.name]
-        xiaoneng(data_dir, *args)
+    calls = "".join(f"call_command(*{user_add_args(account)!r})\n" for account in accounts)
+    xiaoneng(data_dir, "shell", "--command",
+             f"{units_script}\nfrom django.core.management import call_command\n{calls}")
 
 
 @dataclass
