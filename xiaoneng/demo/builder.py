@@ -25,8 +25,10 @@ from xiaoneng.demo import people, targets
 from xiaoneng.demo.accounts import build_accounts
 from xiaoneng.demo.county import unit_specs
 from xiaoneng.demo.models import DemoBuild
+from xiaoneng.inspections.demo import build_inspections
 from xiaoneng.matters.demo import build_matters
 from xiaoneng.org.models import Person, Target, Unit, User
+from xiaoneng.procedures.demo import build_procedures
 
 DEFAULT_SEED = 2013
 DEFAULT_PASSWORD = "xiaoneng-demo"
@@ -96,6 +98,7 @@ def build_targets(ctx: DemoContext) -> None:
 Step = Callable[[DemoContext], None]
 STEPS: list[Step] = [
     build_units, build_persons, build_accounts, build_targets, build_matters, build_complaints,
+    build_procedures, build_inspections,
 ]
 
 
