@@ -60,10 +60,17 @@ def do_issue_document(*, kind: str, subject: models.Model, actor, doc: OfficialD
         raise DocumentError(gettext("You may not issue official documents."))
     if not doc.title.strip():
         raise DocumentError(gettext("A document needs a title."))
+    rendered = None
+    if not transaction.get_connection().in_atomic_block:
+        # Draw the files before taking the series lock (a PDF takes a second or so), with the
+        # number that is next now; drawn again below only if another issue takes it meanwhile.
+        rendered = _render(doc, kind, _peek_number(kind, doc.date.year))
     with transaction.atomic():
         series, serial = take_number(kind, doc.date.year)
-        doc = dataclasses.replace(doc, doc_number=series.format(serial), kind=kind)
-        docx, pdf = render_docx(doc), render_pdf(doc)
+        number = series.format(serial)
+        if rendered is None or rendered[0].doc_number != number:
+            rendered = _render(doc, kind, number)
+        doc, docx, pdf = rendered
         issued = IssuedDocument(
             kind=kind, year=series.year, serial=serial, number=doc.doc_number, title=doc.title,
             recipient=doc.recipient, content=_content(doc),
@@ -79,6 +86,18 @@ def do_issue_document(*, kind: str, subject: models.Model, actor, doc: OfficialD
         }, attachments=[ContentFile(docx, name=issued.file_name("docx")),
                         ContentFile(pdf, name=issued.file_name("pdf"))], at=issued.issued_at)
     return issued
+
+
+def _peek_number(kind: str, year: int) -> str:
+    series = DocumentNumberSeries.objects.filter(kind=kind, year=year).first()
+    if series is None:
+        series = DocumentNumberSeries(kind=kind, year=year, prefix=_default_prefix(kind, year))
+    return series.format(series.next_number)
+
+
+def _render(doc: OfficialDocument, kind: str, number: str) -> tuple[OfficialDocument, bytes, bytes]:
+    doc = dataclasses.replace(doc, doc_number=number, kind=kind)
+    return doc, render_docx(doc), render_pdf(doc)
 
 
 def _content(doc: OfficialDocument) -> dict:

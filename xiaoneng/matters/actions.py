@@ -324,6 +324,7 @@ def _escalate(matter: Matter, actor, action: str, level: int, note: str) -> Matt
             matter.next_escalation_on = matter.escalation_day(level)
         kind = "urged" if action == "urge" else _ESCALATION_EVENTS[level]
         _finish(matter, kind, actor, {"level": level, "note": note})
+        _issue_document(matter, Escalation.URGED if action == "urge" else level, actor, clock.today(), note)
         notifications.matter_escalated(matter, Escalation.URGED if action == "urge" else level)
         return matter
 
@@ -349,7 +350,23 @@ def record_escalation(matter: Matter, level: int, today: datetime.date) -> None:
         "state": matter.state, "level": level, "automatic": True,
         "workdays_late": -(matter.workdays_left(today) or 0),
     })
+    # Rendered once the claim commits: the scanner holds no lock while the files are drawn.
+    transaction.on_commit(lambda: _issue_document(matter, level, None, today, after_commit=True))
     notifications.matter_escalated(matter, level)
+
+
+def _issue_document(matter: Matter, level: int, actor, today: datetime.date, note: str = "",
+                    after_commit: bool = False) -> None:
+    """催办单 / 督办单: the numbered document of an urge or supervision order, on the trace."""
+    from xiaoneng.documents.matters import issue_escalation_document
+
+    try:
+        issue_escalation_document(matter, level=level, actor=actor, today=today, note=note)
+    except Exception:
+        if not after_commit:
+            raise
+        # The escalation has committed; a worker must not stop over its document.
+        log.exception("no document issued for the escalation of matter %s", matter.public_id)
 
 
 OVERDUE_RULE = "matter_overdue"
