@@ -13,6 +13,7 @@ urlpatterns = [
     path("suggestions/<int:pk>/<slug:action>/", views.suggestion_act, name="suggestion_act"),
     path("<str:public_id>/", views.campaign_detail, name="detail"),
     path("<str:public_id>/findings/new/", views.finding_new, name="finding_new"),
+    path("<str:public_id>/checks/<int:target_id>/", views.target_checks, name="checks"),
     path("<str:public_id>/suggestions/new/", views.suggestion_new, name="suggestion_new"),
     path("<str:public_id>/report/", report_views.report_view, name="report"),
     path("<str:public_id>/report/print/", report_views.report_print, name="report_print"),

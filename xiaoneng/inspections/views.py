@@ -11,15 +11,24 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from xiaoneng.inspections import access, actions, forms
 from xiaoneng.inspections.access import Standing
-from xiaoneng.inspections.models import Campaign, CampaignState, Finding, FindingState, Suggestion
+from xiaoneng.inspections.models import (
+    Campaign,
+    CampaignState,
+    ChecklistItem,
+    Finding,
+    FindingState,
+    Suggestion,
+)
 from xiaoneng.trace.chain import events_for
 from xiaoneng.trace.models import EventAttachment
 
@@ -156,6 +165,39 @@ def finding_new(request: HttpRequest, public_id: str) -> HttpResponse:
             messages.success(request, _("The finding is recorded."))
             return redirect(finding)
     return render(request, "inspections/finding_new.html", {"campaign": campaign, "form": form})
+
+
+@login_required
+def target_checks(request: HttpRequest, public_id: str, target_id: int) -> HttpResponse:
+    """A visit's checklist: one pass/fail answer and note per point, and the day of the visit."""
+    campaign, _level = _campaign(request, public_id)
+    if not access.can_record(request.user, campaign):
+        raise PermissionDenied
+    target = get_object_or_404(campaign.targets.select_related("unit"), pk=target_id)
+    items = list(ChecklistItem.objects.filter(checklist__campaigns=campaign).select_related("checklist"))
+    results = {r.item_id: r for r in target.results.all()}
+    if request.method == "POST":
+        try:
+            with transaction.atomic():
+                visited_on = parse_date(request.POST.get("visited_on", "") or "")
+                if visited_on:
+                    actions.do_record_visit(target, actor=request.user, visited_on=visited_on)
+                for item in items:
+                    answer = request.POST.get(f"item-{item.pk}", "")
+                    if answer in ("pass", "fail"):
+                        actions.do_record_checklist_result(
+                            target, actor=request.user, item=item, passed=answer == "pass",
+                            note=request.POST.get(f"note-{item.pk}", "")[:200],
+                        )
+        except actions.InspectionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(campaign)
+    for item in items:
+        item.result = results.get(item.pk)
+    return render(request, "inspections/checks.html",
+                  {"campaign": campaign, "target": target, "items": items})
 
 
 @login_required

@@ -288,3 +288,39 @@ class SuggestionViewTests(RoleMatrix):
         suggestion.refresh_from_db()
         self.assertEqual(suggestion.state, SuggestionState.DECLINED)
         self.assertEqual(suggestion.decline_reason, "编制不足")
+
+
+class ChecksViewTests(RoleMatrix):
+    def setUp(self):
+        from xiaoneng.inspections.models import Checklist
+
+        self.checklist = Checklist.objects.get(code="discipline")
+        self.campaign.checklists.add(self.checklist)
+        self.target = self.campaign.targets.get()
+
+    def url(self):
+        return reverse("inspections:checks", args=[self.campaign.public_id, self.target.pk])
+
+    def test_roles(self):
+        self.assert_statuses(self.url(), {
+            "admin": 200, "staff": 200, "leader": 403, "supervisor": 200, "supervisor2": 404,
+            "liaison_a": 404, "head_a": 404, "section": 404, "liaison_b": 404,
+        })
+
+    def test_member_records_a_failed_point_and_the_visit(self):
+        item = self.checklist.items.first()
+        self.login(self.supervisor)
+        response = self.client.post(self.url(), {"visited_on": "2026-11-10", f"item-{item.pk}": "fail",
+                                                 f"note-{item.pk}": "2人迟到"})
+        self.assertRedirects(response, self.campaign.get_absolute_url())
+        result = self.target.results.get()
+        self.assertEqual((result.passed, result.note), (False, "2人迟到"))
+        self.target.refresh_from_db()
+        self.assertEqual(str(self.target.visited_on), "2026-11-10")
+        self.assertContains(self.client.get(self.url()), "2人迟到")
+
+    def test_target_of_another_campaign_404(self):
+        other = self.make_campaign(title="另一活动")
+        self.login(self.staff)
+        url = reverse("inspections:checks", args=[self.campaign.public_id, other.targets.get().pk])
+        self.assertEqual(self.client.get(url).status_code, 404)
