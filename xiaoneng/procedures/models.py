@@ -8,22 +8,23 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EvidenceKind(models.TextChoices):
-    PLAN = "plan", _("plan")
-    ONSITE_RECORD = "onsite_record", _("on-site record")
-    PHOTO_OR_VIDEO = "photo_or_video", _("photos or video")
-    SIGNATURE = "signature", _("signature")
-    DECISION = "decision", _("decision")
-    SERVICE_RECEIPT = "service_receipt", _("service receipt")
-    OTHER = "other", _("other")
+    PLAN = "plan", pgettext_lazy("evidence", "plan")
+    ONSITE_RECORD = "onsite_record", pgettext_lazy("evidence", "on-site record")
+    PHOTO_OR_VIDEO = "photo_or_video", pgettext_lazy("evidence", "photos or video")
+    SIGNATURE = "signature", pgettext_lazy("evidence", "signature")
+    DECISION = "decision", pgettext_lazy("evidence", "decision")
+    SERVICE_RECEIPT = "service_receipt", pgettext_lazy("evidence", "service receipt")
+    OTHER = "other", pgettext_lazy("evidence", "other")
 
 
 class Circumstance(models.TextChoices):
-    MINOR = "minor", _("minor")
-    ORDINARY = "ordinary", _("ordinary")
-    SERIOUS = "serious", _("serious")
+    MINOR = "minor", pgettext_lazy("circumstance", "minor")
+    ORDINARY = "ordinary", pgettext_lazy("circumstance", "ordinary")
+    SERIOUS = "serious", pgettext_lazy("circumstance", "serious")
 
 
 class ProcedureTemplate(models.Model):
@@ -99,8 +100,8 @@ def new_public_id() -> str:
 
 
 class CaseState(models.TextChoices):
-    OPEN = "open", _("open")
-    COMPLETED = "completed", _("completed")
+    OPEN = "open", pgettext_lazy("procedure case", "open")
+    COMPLETED = "completed", pgettext_lazy("procedure case", "completed")
 
 
 class ProcedureCase(models.Model):

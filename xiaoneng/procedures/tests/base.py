@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import time_machine
 from django.core.files.base import ContentFile
+from django.utils import translation
 
 from xiaoneng.procedures.actions import do_complete_step, do_open_case
 from xiaoneng.procedures.models import DiscretionStandard, ProcedureTemplate
@@ -40,6 +41,12 @@ class ProcedureTestCase(XiaonengTestCase):
         cls.standard = DiscretionStandard.objects.create(
             unit=cls.unit_a, violation_code="JT-01", violation_name="未按规定办理道路运输证",
             circumstance="ordinary", min_amount=Decimal("1000"), max_amount=Decimal("3000"))
+
+    def setUp(self) -> None:
+        super().setUp()
+        # Messages are asserted in English; the screens' tests check the Chinese ones.
+        translation.activate("en")
+        self.addCleanup(translation.deactivate)
 
     def step(self, template, order: int):
         return template.steps.get(order=order)

@@ -96,7 +96,7 @@ class Screens(ProcedureTestCase):
     def test_missing_evidence_shows_error(self):
         self.login(self.liaison_a)
         response = self.client.post(self.url, {"note": "x"})
-        self.assertContains(response, "Missing evidence", status_code=409)
+        self.assertContains(response, "缺少痕迹材料：处理决定", status_code=409)
 
     def test_separation_is_403(self):
         self.run_steps(self.case, 1)
