@@ -1,9 +1,10 @@
 """What other mechanisms call: `notify` (inside their own transaction) and `unit_contacts`.
 
 notify() writes one inbox Notification per recipient and one outbox Delivery per external
-channel the event kind uses (ChannelRule), the recipient has not switched off (Preference) and
-has an address for (User.email, Person.phone). Nothing is sent here: the worker delivers the
-outbox after the caller's transaction has committed, so a rolled-back change sends nothing.
+channel the event kind uses (ChannelRule), this installation has configured, the recipient has
+not switched off (Preference) and has an address for (User.email, Person.phone). Nothing is
+sent here: the worker delivers the outbox after the caller's transaction has committed, so a
+rolled-back change sends nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
+from xiaoneng.notifications.channels import configured
 from xiaoneng.notifications.models import Channel, ChannelRule, Delivery, EventKind, Notification, Preference
 from xiaoneng.org.models import Person, Unit, User
 
@@ -50,7 +52,7 @@ def notify(event_kind: str, *, recipients: Iterable[User], subject_obj: Model | 
     if not users:
         return
     rule = ChannelRule.objects.filter(kind=event_kind).first()
-    channels = rule.channels() if rule else []
+    channels = [channel for channel in (rule.channels() if rule else []) if configured(channel)]
     subject_type = ContentType.objects.get_for_model(subject_obj) if subject_obj is not None else None
     with transaction.atomic():
         if dedupe_key:

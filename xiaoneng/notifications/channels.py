@@ -102,6 +102,16 @@ def send_wechat(delivery: Delivery) -> None:
     _post_json(url, payload, delivery, {})
 
 
+def configured(channel: str) -> bool:
+    """Whether this installation has the channel at all (an unconfigured one gets no deliveries)."""
+    if channel == Channel.EMAIL:
+        return bool(setting("XIAONENG_SMTP_HOST")) or (
+            settings.EMAIL_BACKEND != "django.core.mail.backends.smtp.EmailBackend")
+    if channel == Channel.SMS:
+        return bool(setting("XIAONENG_SMS_URL"))
+    return bool(setting("XIAONENG_WECHAT_WEBHOOK_URL"))
+
+
 SENDERS: dict[str, Callable[[Delivery], None]] = {
     Channel.EMAIL: send_email,
     Channel.SMS: send_sms,

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from django.test import override_settings
+
 from xiaoneng.notifications.api import notify
 from xiaoneng.notifications.models import ChannelRule, EventKind
 from xiaoneng.org.models import Person
 from xiaoneng.testing import XiaonengTestCase
 
+# Channels exist only when configured; the stand-in tests override these with live URLs.
+CONFIGURED = override_settings(XIAONENG_SMS_URL="http://127.0.0.1:9/sms",
+                               XIAONENG_WECHAT_WEBHOOK_URL="http://127.0.0.1:9/robot")
 
+
+@CONFIGURED
 class NotificationTestCase(XiaonengTestCase):
     @classmethod
     def setUpTestData(cls) -> None:

@@ -1,6 +1,7 @@
 """notify() writes the inbox and the outbox atomically, per kind and per user; unit_contacts."""
 
 from django.db import transaction
+from django.test import override_settings
 
 from xiaoneng.notifications.api import notify, unit_contacts
 from xiaoneng.notifications.models import ChannelRule, Delivery, EventKind, Notification, Preference
@@ -46,6 +47,12 @@ class NotifyTests(NotificationTestCase):
         self.send([self.liaison_a])
         self.assertEqual(Notification.objects.count(), 1)
         self.assertFalse(Delivery.objects.exists())
+
+    def test_an_unconfigured_channel_gets_no_deliveries(self):
+        self.rule(email=True, sms=True, wechat=True)
+        with override_settings(XIAONENG_SMS_URL="", XIAONENG_WECHAT_WEBHOOK_URL=""):
+            self.send([self.liaison_a])
+        self.assertEqual(list(Delivery.objects.values_list("channel", flat=True)), ["email"])
 
     def test_user_switches_a_channel_off(self):
         self.rule(email=True, sms=True)

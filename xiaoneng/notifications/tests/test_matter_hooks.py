@@ -5,6 +5,7 @@ from xiaoneng.matters.models import State
 from xiaoneng.matters.scanner import scan
 from xiaoneng.matters.tests.base import MatterTestCase, at
 from xiaoneng.notifications.models import Delivery, EventKind, Notification
+from xiaoneng.notifications.tests.base import CONFIGURED
 from xiaoneng.org.models import Person
 
 
@@ -36,6 +37,7 @@ class MatterHookTests(MatterTestCase):
         self.assertEqual(self.received(EventKind.URGED).count(), 2)
         self.assertEqual(self.received(EventKind.SUPERVISION_ORDER).count(), 2)
 
+    @CONFIGURED
     def test_default_rules_send_an_urge_by_sms(self):
         Person.objects.filter(user=self.liaison_a).update(phone="13800000001")
         actions.do_urge_matter(self.matter(State.ASSIGNED), actor=self.staff)

@@ -13,7 +13,7 @@ from xiaoneng.notifications import outbox
 from xiaoneng.notifications.api import notify
 from xiaoneng.notifications.models import ChannelRule, Delivery, DeliveryState, EventKind
 from xiaoneng.notifications.outbox import LEASE, claim, deliver_pending, mark_sent
-from xiaoneng.notifications.tests.base import NotificationTestCase
+from xiaoneng.notifications.tests.base import CONFIGURED, NotificationTestCase
 from xiaoneng.notifications.tests.standins import HTTPStandIn, SMTPStandIn
 from xiaoneng.org.models import Person
 from xiaoneng.testing import make_unit, make_user
@@ -21,6 +21,7 @@ from xiaoneng.testing import make_unit, make_user
 PER_CHANNEL = 12
 
 
+@CONFIGURED
 class TwoWorkersTests(TransactionTestCase):
     def setUp(self):
         unit = make_unit("jtj", "县交通运输局")
