@@ -30,8 +30,12 @@ def _default_prefix(kind: str, year: int) -> str:
     return KINDS[kind][1]
 
 
+def _lock_series(kind: str, year: int) -> DocumentNumberSeries | None:
+    return DocumentNumberSeries.objects.select_for_update().filter(kind=kind, year=year).first()
+
+
 def _locked_series(kind: str, year: int) -> DocumentNumberSeries:
-    series = DocumentNumberSeries.objects.select_for_update().filter(kind=kind, year=year).first()
+    series = _lock_series(kind, year)
     if series is not None:
         return series
     try:
@@ -39,7 +43,7 @@ def _locked_series(kind: str, year: int) -> DocumentNumberSeries:
             DocumentNumberSeries.objects.create(kind=kind, year=year, prefix=_default_prefix(kind, year))
     except IntegrityError:
         pass  # another transaction created this year's series first; take the lock on its row
-    return DocumentNumberSeries.objects.select_for_update().get(kind=kind, year=year)
+    return _lock_series(kind, year)
 
 
 def take_number(kind: str, year: int) -> tuple[DocumentNumberSeries, int]:
