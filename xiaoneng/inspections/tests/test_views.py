@@ -324,3 +324,12 @@ class ChecksViewTests(RoleMatrix):
         self.login(self.staff)
         url = reverse("inspections:checks", args=[self.campaign.public_id, other.targets.get().pk])
         self.assertEqual(self.client.get(url).status_code, 404)
+
+
+class ChecklistAdminTests(RoleMatrix):
+    def test_admin_edits_checklists(self):
+        self.admin.is_staff = True
+        self.admin.save()
+        self.login(self.admin)
+        response = self.client.get(reverse("admin:inspections_checklist_changelist"))
+        self.assertContains(response, "上下班纪律")
