@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
@@ -20,6 +20,7 @@ from xiaoneng.notifications.actions import (
     do_set_preferences,
 )
 from xiaoneng.notifications.models import Delivery, DeliveryState, Notification, Preference
+from xiaoneng.notifications.templatetags.notifications_tags import unread_count
 
 PAGE_SIZE = 30
 
@@ -33,7 +34,14 @@ def inbox(request: HttpRequest) -> HttpResponse:
     page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "notifications/inbox.html", {
         "page": page, "unread_only": unread_only, "query": "unread=1" if unread_only else "",
+        "unread": unread_count(request.user),
     })
+
+
+@login_required
+def unread(request: HttpRequest) -> JsonResponse:
+    """The count for the navigation badge (fetched by notifications/unread.js)."""
+    return JsonResponse({"unread": unread_count(request.user)})
 
 
 @require_POST

@@ -21,7 +21,8 @@ class InboxTests(NotificationTestCase):
             self.send([user], title=f"给{user.username}的通知")
 
     def test_anonymous_is_sent_to_login(self):
-        for name in ("notifications:inbox", "notifications:preferences", "notifications:deliveries"):
+        for name in ("notifications:inbox", "notifications:unread", "notifications:preferences",
+                     "notifications:deliveries"):
             response = self.client.get(reverse(name))
             self.assertEqual(response.status_code, 302, name)
             self.assertIn("login", response["Location"])
@@ -34,11 +35,24 @@ class InboxTests(NotificationTestCase):
             titles = [n.title for n in response.context["page"]]
             self.assertEqual(titles, [f"给{user.username}的通知"], user.username)
 
-    def test_unread_count_in_the_navigation(self):
-        self.send([self.liaison_a])
+    def test_navigation_links_the_inbox_and_its_unread_count(self):
         self.login(self.liaison_a)
         response = self.client.get(reverse("web:home"))
-        self.assertContains(response, '<span class="badge">2</span>', html=True)
+        self.assertContains(response, f'data-unread-url="{reverse("notifications:unread")}"')
+        self.assertContains(response, "notifications/unread.js")
+
+    def test_unread_count_is_ones_own(self):
+        self.send([self.liaison_a])
+        for user, count in ((self.liaison_a, 2), (self.liaison_b, 1)):
+            self.login(user)
+            self.assertEqual(self.client.get(reverse("notifications:unread")).json(), {"unread": count})
+        self.client.post(reverse("notifications:mark_all_read"))
+        self.assertEqual(self.client.get(reverse("notifications:unread")).json(), {"unread": 0})
+
+    def test_unread_count_on_the_inbox_page(self):
+        self.login(self.liaison_a)
+        self.assertContains(self.client.get(reverse("notifications:inbox")), '<span class="badge">1</span>',
+                            html=True)
 
     def test_newest_first_and_paginated(self):
         for i in range(35):
