@@ -8,6 +8,7 @@ import io
 import openpyxl
 import time_machine
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from xiaoneng.audit.models import AuditEntry
 from xiaoneng.inspections.models import CampaignState, CampaignTarget, FindingState, SuggestionState
@@ -120,15 +121,17 @@ class SpreadsheetTests(XiaonengTestCase):
         return openpyxl.load_workbook(io.BytesIO(response.content))
 
     def test_three_sheets_figures_findings_suggestions(self):
-        self.assertEqual(self.workbook().sheetnames, ["统计数据", "问题线索", "意见建议"])
+        self.assertEqual(self.workbook().sheetnames, [_("Figures"), _("Findings"), _("Suggestions")])
 
     def test_the_figures_and_the_paragraph(self):
-        rows = {row[0]: row[1] for row in self.workbook()["统计数据"].iter_rows(values_only=True)}
-        self.assertEqual((rows["问题线索"], rows["已交办"], rows["逾期"], rows["未采纳"]), (1, 1, 1, 1))
-        self.assertIn("发现问题线索1个", rows["简报综述"])
+        rows = {row[0]: row[1] for row in self.workbook()[_("Figures")].iter_rows(values_only=True)}
+        counts = [rows[_(label)] for label in ("Findings (problem leads)", "Handed over to units", "Overdue",
+                                               "Declined", "Awaiting an answer")]
+        self.assertEqual(counts, [1, 1, 1, 1, 0])
+        self.assertIn("发现问题线索1个", rows[_("Summary for the briefing")])
 
     def test_typed_text_is_never_a_formula(self):
-        cell = self.workbook()["问题线索"]["B2"]
+        cell = self.workbook()[_("Findings")]["B2"]
         self.assertEqual((cell.value, cell.data_type), ('=HYPERLINK("http://example.com")', "s"))
 
     def test_the_export_is_audited(self):
