@@ -184,6 +184,8 @@ def covert_visit_by_transport(ctx, today: datetime.date) -> Campaign:
     for code in squads:
         actions.do_add_target(campaign, actor=liaison, unit=ctx.unit(code), group=group)
     actions.do_start_campaign(campaign, actor=liaison)
+    for target in campaign.targets.all():
+        actions.do_record_visit(target, actor=head, visited_on=add_workdays(starts, 1))
     for code, what in (("jtj-zfdd-tj", "执法人员上班时间玩手机游戏"),
                        ("jtj-zfdd-yt", "值班人员擅自离岗"),
                        ("jtj-zfdd-ll", "执法过程中态度粗暴，违反“十不准”规定")):

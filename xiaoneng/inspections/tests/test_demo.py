@@ -54,6 +54,8 @@ class DemoInspectionsTests(TestCase):
     def test_a_units_own_covert_visit_and_a_discipline_check_under_way(self):
         own = Campaign.objects.get(organiser_unit__code="jtj")
         self.assertEqual((own.kind, own.county_wide, own.findings.count()), (CampaignKind.COVERT, False, 3))
+        text = report.summary(own, self.figures(own))
+        self.assertIn("县交通运输局组织开展交通运输系统内明察暗访，对交通执法大队黎城、塔集等4个中队", text)
         check = Campaign.objects.get(checklists__code="discipline")
         self.assertEqual(check.state, CampaignState.ACTIVE)
         self.assertTrue(check.targets.filter(results__passed=False).exists())
