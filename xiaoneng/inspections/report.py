@@ -133,7 +133,11 @@ def _day(day: datetime.date) -> str:
 def dates_phrase(campaign: Campaign) -> str:
     if campaign.starts_on == campaign.ends_on:
         return _day(campaign.starts_on)
-    return _("%(start)s to %(end)s") % {"start": _day(campaign.starts_on), "end": _day(campaign.ends_on)}
+    start, end = campaign.starts_on, campaign.ends_on
+    # "11月18日至25日": the month is not repeated within one month.
+    same_month = (start.year, start.month) == (end.year, end.month)
+    end_text = dateformat.format(end, _("j")) if same_month else _day(end)
+    return _("%(start)s to %(end)s") % {"start": _day(start), "end": end_text}
 
 
 def summary(campaign: Campaign, counts: Figures, within: Unit | None = None) -> str:

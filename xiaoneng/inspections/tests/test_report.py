@@ -179,6 +179,11 @@ class SummaryTests(XiaonengTestCase):
         self.assertIn("发现问题线索15个，第一时间交办相关责任单位", text)
         self.assertNotIn("意见建议", text)
 
+    def test_within_one_month_the_month_is_not_repeated(self):
+        campaign = make_campaign(self, starts_on=datetime.date(2026, 11, 18),
+                                 ends_on=datetime.date(2026, 11, 25))
+        self.assertTrue(self.summary(campaign).startswith("11月18日至25日，"))
+
     def test_some_leads_handed_over_some_resolved_some_overdue(self):
         campaign = make_campaign(self)
         add_finding(self, campaign, self.unit_a)
