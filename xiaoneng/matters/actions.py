@@ -323,8 +323,9 @@ def _escalate(matter: Matter, actor, action: str, level: int, note: str) -> Matt
         if matter.clock_running:
             matter.next_escalation_on = matter.escalation_day(level)
         kind = "urged" if action == "urge" else _ESCALATION_EVENTS[level]
-        _finish(matter, kind, actor, {"level": level, "note": note})
+        # The document first: the urge or order event closes the step.
         _issue_document(matter, Escalation.URGED if action == "urge" else level, actor, clock.today(), note)
+        _finish(matter, kind, actor, {"level": level, "note": note})
         notifications.matter_escalated(matter, Escalation.URGED if action == "urge" else level)
         return matter
 

@@ -41,11 +41,11 @@ class EscalationDocumentTests(MatterTestCase):
             actions.do_order_matter(self.m, actor=self.staff)
         self.assertEqual(IssuedDocument.objects.get().number, "金效督〔2026〕1号")
 
-    def test_trace_records_the_document_after_the_urge(self):
+    def test_trace_records_the_document_then_the_urge(self):
         with at(2026, 11, 23):
             actions.do_urge_matter(self.m, actor=self.staff)
-        urged, issued = list(events_for(self.m))[-2:]
-        self.assertEqual((urged.kind, issued.kind), ("urged", "document_issued"))
+        issued, urged = list(events_for(self.m))[-2:]
+        self.assertEqual((issued.kind, urged.kind), ("document_issued", "urged"))
         self.assertEqual(issued.attachments.count(), 2)
         self.assertEqual(verify_subject(self.m), [])
 
