@@ -14,7 +14,9 @@ class InboxTests(NotificationTestCase):
         cls.confirmer = make_user("confirmer", "confirmer")
         cls.system_admin = make_user("sysadmin", "system_admin")
         cls.everyone = [cls.admin, cls.staff, cls.liaison_a, cls.liaison_b, cls.section_liaison, cls.head_a,
-                        cls.supervisor, cls.leader, cls.confirmer, cls.system_admin]
+                        cls.supervisor, cls.leader, cls.confirmer, cls.system_admin,
+                        make_user("clerk_a", "unit_staff", cls.unit_a),
+                        make_user("secadmin", "security_admin"), make_user("auditadmin", "audit_admin")]
 
     def setUp(self):
         for user in self.everyone:
