@@ -21,6 +21,11 @@ def now() -> datetime.datetime:
     return _frozen.get() or timezone.now()
 
 
+def replaying() -> bool:
+    """Whether a caller is replaying history (`as_of`), not acting at the real time."""
+    return _frozen.get() is not None
+
+
 def today() -> datetime.date:
     return timezone.localdate(now())
 

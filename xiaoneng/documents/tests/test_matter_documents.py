@@ -70,3 +70,12 @@ class EscalationDocumentTests(MatterTestCase):
         doc = compose(self.m, "urge", datetime.date(2026, 11, 3))
         self.assertNotIn("逾期", doc.body[0])
         self.assertEqual(doc.title, "关于催促办理“道路积水”的催办单")
+
+    def test_replayed_scanner_escalation_issues_no_document(self):
+        from django.utils import timezone
+
+        from xiaoneng.matters import clock
+
+        with at(2026, 11, 23), clock.as_of(timezone.now()), self.captureOnCommitCallbacks(execute=True):
+            actions.record_escalation(self.m, Escalation.URGED, datetime.date(2026, 11, 23))
+        self.assertFalse(IssuedDocument.objects.exists())
