@@ -60,14 +60,15 @@ def _decision(code: str, rng, flag: bool) -> dict:
 
 def _run(case, actors, rng, start: datetime.date, steps_wanted: int, code: str, flag: bool) -> None:
     day = start
-    now = timezone.now()
+    # Only days before today: two builds on the same day make the same cases.
+    today = timezone.localdate()
     for step in case.template.steps.all()[:steps_wanted]:
         limit = step.time_limit_workdays or 2
         # Mostly within the limit, now and then a few days late.
         day = add_workdays(day, rng.randint(1, limit) if rng.random() < 0.85 else limit + rng.randint(1, 4))
-        when = _moment(day, 9 + step.order)
-        if when > now:
+        if day >= today:
             return
+        when = _moment(day, 9 + step.order)
         actor = actors["reviewer"] if step.permission else actors["investigator"]
         extra = _decision(code, rng, flag) if step.is_penalty_decision else {}
         do_complete_step(case, step, actor=actor, evidence=_evidence(step, rng), at=when,
