@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from xiaoneng.audit.log import record
 from xiaoneng.notifications.models import Delivery, DeliveryState, Notification, Preference
 
 
@@ -34,7 +35,11 @@ def do_retry_delivery(delivery: Delivery, *, actor) -> Delivery:
     """Put a failed delivery back in the outbox with a fresh count of attempts (same key)."""
     if not actor.has_perm("notifications.change_delivery"):
         raise PermissionDenied
-    Delivery.objects.filter(pk=delivery.pk, state=DeliveryState.FAILED).update(
-        state=DeliveryState.PENDING, attempts=0, next_attempt_at=timezone.now(), claimed_until=None)
+    with transaction.atomic():
+        retried = Delivery.objects.filter(pk=delivery.pk, state=DeliveryState.FAILED).update(
+            state=DeliveryState.PENDING, attempts=0, next_attempt_at=timezone.now(), claimed_until=None)
+        if retried:
+            record("notifications.retry_delivery", actor=actor, target=delivery,
+                   detail={"channel": delivery.channel, "last_error": delivery.last_error[:200]})
     delivery.refresh_from_db()
     return delivery

@@ -152,6 +152,10 @@ class OutboxViewTests(NotificationTestCase):
         self.client.post(reverse("notifications:delivery_retry", args=[self.delivery.pk]))
         self.delivery.refresh_from_db()
         self.assertEqual((self.delivery.state, self.delivery.attempts), (DeliveryState.PENDING, 0))
+        from xiaoneng.audit.models import AuditEntry
+
+        entries = AuditEntry.objects.filter(action="notifications.retry_delivery", actor=self.system_admin)
+        self.assertTrue(entries.exists())
 
     def test_others_may_not_retry(self):
         for user in (self.staff, self.liaison_a, self.leader, self.security_admin):
