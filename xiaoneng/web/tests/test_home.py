@@ -40,6 +40,16 @@ class NavigationTests(XiaonengTestCase):
         self.assertNotIn("/dashboard/", page)
         self.assertNotIn('href="/complaints/"', page)
 
+    def test_inspection_links(self):
+        self.login(self.supervisor)
+        page = self.client.get("/").content.decode()
+        self.assertIn("/inspections/", page)
+        self.assertNotIn("/procedures/", page)
+        self.login(self.staff)
+        page = self.client.get("/").content.decode()
+        for path in ("/inspections/", "/procedures/", "/documents/"):
+            self.assertIn(path, page)
+
     def test_audit_link_only_for_the_audit_administrator(self):
         from xiaoneng.testing import make_user
 
