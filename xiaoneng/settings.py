@@ -25,6 +25,19 @@ XIAONENG_UPLOAD_MAX_BYTES = conf.env_int("XIAONENG_UPLOAD_MAX_BYTES", 10 * 1024 
 XIAONENG_UPLOAD_MAX_FILES = conf.env_int("XIAONENG_UPLOAD_MAX_FILES", 5)
 XIAONENG_UPLOAD_STAGING_HOURS = conf.env_int("XIAONENG_UPLOAD_STAGING_HOURS", 6)
 
+# Notification channels; a channel left unset gets no deliveries (docs/notifications.md).
+XIAONENG_SITE_URL = conf.env_str("XIAONENG_SITE_URL", "")
+XIAONENG_SMTP_HOST = conf.env_str("XIAONENG_SMTP_HOST", "")
+XIAONENG_SMTP_PORT = conf.env_int("XIAONENG_SMTP_PORT", 25)
+XIAONENG_SMTP_USER = conf.env_str("XIAONENG_SMTP_USER", "")
+XIAONENG_SMTP_PASSWORD = conf.env_str("XIAONENG_SMTP_PASSWORD", "")
+XIAONENG_SMTP_STARTTLS = conf.env_bool("XIAONENG_SMTP_STARTTLS", False)
+XIAONENG_SMTP_SSL = conf.env_bool("XIAONENG_SMTP_SSL", False)
+XIAONENG_MAIL_FROM = conf.env_str("XIAONENG_MAIL_FROM", "xiaoneng@localhost")
+XIAONENG_SMS_URL = conf.env_str("XIAONENG_SMS_URL", "")
+XIAONENG_SMS_TOKEN = conf.env_str("XIAONENG_SMS_TOKEN", "")
+XIAONENG_WECHAT_WEBHOOK_URL = conf.env_str("XIAONENG_WECHAT_WEBHOOK_URL", "")
+
 INSTALLED_APPS = [
     "xiaoneng.web",
     "xiaoneng.org",
