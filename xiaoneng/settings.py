@@ -24,6 +24,8 @@ XIAONENG_PUBLIC_LOOKUP_RATE = conf.env_rate("XIAONENG_PUBLIC_LOOKUP_RATE", "30/h
 XIAONENG_UPLOAD_MAX_BYTES = conf.env_int("XIAONENG_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 XIAONENG_UPLOAD_MAX_FILES = conf.env_int("XIAONENG_UPLOAD_MAX_FILES", 5)
 XIAONENG_UPLOAD_STAGING_HOURS = conf.env_int("XIAONENG_UPLOAD_STAGING_HOURS", 6)
+# Enforcement evidence (photos, video, signed records) is kept byte for byte, so its limit is larger.
+XIAONENG_EVIDENCE_MAX_BYTES = conf.env_int("XIAONENG_EVIDENCE_MAX_BYTES", 200 * 1024 * 1024)
 
 # Notification channels; a channel left unset gets no deliveries (docs/notifications.md).
 XIAONENG_SITE_URL = conf.env_str("XIAONENG_SITE_URL", "")
