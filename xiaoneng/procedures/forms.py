@@ -8,8 +8,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from xiaoneng.complaints.uploads import UploadRejected, sanitise_upload
 from xiaoneng.org.models import Unit
+from xiaoneng.procedures.evidence import EvidenceRejected, accept_attribute, accept_evidence
 from xiaoneng.procedures.models import Circumstance, EvidenceKind, ProcedureTemplate, StepTemplate
 
 
@@ -35,8 +35,14 @@ class StepForm(forms.Form):
             label = EvidenceKind(kind).label
             self.fields[f"{kind}_text"] = forms.CharField(
                 label=label, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+            # On a phone `capture` opens the camera for photos or video on the spot; documents may be picked
+            # from files. The content, not `accept`, decides in clean().
+            attrs = {"accept": accept_attribute(kind)}
+            if kind == EvidenceKind.PHOTO_OR_VIDEO:
+                attrs["capture"] = "environment"
             self.fields[f"{kind}_file"] = forms.FileField(label=_("%(kind)s (file)") % {"kind": label},
-                                                          required=False)
+                                                          required=False,
+                                                          widget=forms.ClearableFileInput(attrs=attrs))
         if step.is_penalty_decision:
             self.fields["violation_code"] = forms.CharField(label=_("violation code"), max_length=40)
             self.fields["circumstance"] = forms.ChoiceField(label=_("circumstance"),
@@ -48,10 +54,11 @@ class StepForm(forms.Form):
         data = super().clean()
         for name, value in list(data.items()):
             if name.endswith("_file") and value:
+                # Evidence is kept byte for byte (it is hashed into the trace), never re-encoded.
                 try:
-                    data[name] = sanitise_upload(value)
-                except UploadRejected as exc:
-                    self.add_error(name, exc)
+                    data[name] = accept_evidence(value, name.removesuffix("_file"))
+                except EvidenceRejected as exc:
+                    self.add_error(name, forms.ValidationError(str(exc), code=exc.code))
         return data
 
     def evidence(self) -> list:
