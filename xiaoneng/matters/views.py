@@ -79,6 +79,8 @@ EVENT_LABELS = {
     "due_soon": pgettext_lazy("matter event", "due soon (yellow)"),
     "overdue": pgettext_lazy("matter event", "overdue (red)"),
     "deadline_recomputed": pgettext_lazy("matter event", "deadline recomputed"),
+    # written by xiaoneng.documents (do_issue_document) with an urge notice or supervision order
+    "document_issued": pgettext_lazy("matter event", "official document issued"),
 }
 DATA_LABELS = {
     "unit_name": gettext_lazy("unit"), "deadline": gettext_lazy("deadline"),
@@ -149,9 +151,28 @@ def timeline(matter: Matter, event_labels: dict | None = None, data_labels: dict
     return [
         {"event": e, "label": labels.get(e.kind, e.kind),
          "details": [(shown[k], _shown(k, e.data[k])) for k in shown if e.data.get(k) not in (None, "")],
-         "attachments": list(e.attachments.all())}
+         "attachments": list(e.attachments.all()), "document": _document(e)}
         for e in events_for(matter).select_related("actor").prefetch_related("attachments")
     ]
+
+
+def _document(event) -> dict | None:
+    """The number and title of the document a "document_issued" event records."""
+    if event.kind != "document_issued" or not event.data.get("document"):
+        return None
+    return {"pk": event.data["document"], "number": event.data.get("number", ""),
+            "title": event.data.get("title", "")}
+
+
+def downloadable_documents(user, matter: Matter) -> set[int]:
+    """The ids of the matter's issued documents the user may download (documents:file)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from xiaoneng.documents.models import IssuedDocument
+
+    mine = IssuedDocument.objects.filter(content_type=ContentType.objects.get_for_model(Matter),
+                                         object_id=matter.pk)
+    return set(mine.visible_to(user).values_list("pk", flat=True))
 
 
 def detail_context(request: HttpRequest, matter: Matter, *, failed: str | None = None, form=None,
@@ -168,7 +189,7 @@ def detail_context(request: HttpRequest, matter: Matter, *, failed: str | None =
         "matter": matter, "actions": offered, "events": timeline(matter), "error": error, "failed": failed,
         "extensions": matter.extensions.select_related("requested_by", "decided_by"),
         "workdays_left": left, "workdays_late": -left if left is not None and left < 0 else None,
-        "act_view": "matters:act",
+        "act_view": "matters:act", "downloadable": downloadable_documents(request.user, matter),
     }
 
 
