@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from django.test import SimpleTestCase, TestCase
 
 from xiaoneng.demo.accounts import DEMO_ACCOUNTS
+from xiaoneng.demo.builder import STEPS
 from xiaoneng.demo.management.commands.demo import display_width, login_url, table
 from xiaoneng.demo.models import DemoBuild
 from xiaoneng.demo.tests.helpers import fast_hashing
@@ -19,7 +20,14 @@ def demo(*args):
     return out.getvalue()
 
 
+# The command's behaviour (output, reruns, passwords) does not depend on how many steps the
+# build has, so these tests build the county and its accounts only; the full build is covered by
+# test_builder, test_determinism and the slow suite's real `xiaoneng demo` process.
+ORG_STEPS = STEPS[:4]
+
+
 @fast_hashing
+@mock.patch("xiaoneng.demo.builder.STEPS", ORG_STEPS)
 class DemoCommandTests(TestCase):
     def test_output_lists_the_url_and_every_account_with_its_password(self):
         output = demo()
