@@ -68,3 +68,18 @@ class LanguageTests(XiaonengTestCase):
     def test_english_only_when_chosen(self):
         self.client.cookies["django_language"] = "en"
         self.assertContains(self.client.get("/login/"), "Log in")
+
+
+class PaginationTests(XiaonengTestCase):
+    def test_pager_keeps_the_filters_and_speaks_chinese(self):
+        from django.core.paginator import Paginator
+        from django.template.loader import render_to_string
+        from django.utils import translation
+
+        page = Paginator(range(30), 10).get_page(2)
+        with translation.override("zh-hans"):
+            html = render_to_string("web/_pagination.html", {"page": page, "query": "state=assigned"})
+        self.assertIn('href="?state=assigned&amp;page=1"', html)
+        self.assertIn('href="?state=assigned&amp;page=3"', html)
+        self.assertIn("上一页", html)
+        self.assertIn("2 / 3", html)
