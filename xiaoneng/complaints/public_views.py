@@ -10,22 +10,16 @@ secret. Floods are stopped by the per-address rate limits instead.
 
 from __future__ import annotations
 
-import functools
 import logging
-import re
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -41,38 +35,14 @@ from xiaoneng.complaints.models import Complaint
 from xiaoneng.complaints.public_forms import ComplaintForm, LookupForm, RatingForm
 from xiaoneng.matters.models import State
 from xiaoneng.matters.transitions import MatterError
+from xiaoneng.web.public import public_page, render_public
 
 log = logging.getLogger(__name__)
-_ORIGIN = re.compile(r"^(https?://)?(\*\.)?[A-Za-z0-9.-]+(:\d{1,5})?$")
 NOT_FOUND = _("No complaint matches this tracking code and query secret. Please check both and try again.")
 
 
-def frame_ancestors() -> str:
-    origins = ["'self'"]
-    for origin in getattr(settings, "XIAONENG_EMBED_ORIGINS", []):
-        if _ORIGIN.match(origin):
-            origins.append(origin)
-        else:
-            log.warning("XIAONENG_EMBED_ORIGINS: ignoring %r, not an origin", origin)
-    return "frame-ancestors " + " ".join(origins)
-
-
-def public_page(view):
-    """Embeddable by the configured portal origins; never cached (pages may hold a secret)."""
-
-    @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        response = view(request, *args, **kwargs)
-        response["Content-Security-Policy"] = frame_ancestors()
-        return response
-
-    return xframe_options_exempt(never_cache(wrapper))
-
-
 def _render(request: HttpRequest, template: str, context: dict | None = None, status: int = 200):
-    embed = request.GET.get("embed") == "1" or request.POST.get("embed") == "1"
-    context = {"embed": embed, "embed_qs": "?embed=1" if embed else "", **(context or {})}
-    return render(request, f"complaints/public/{template}", context, status=status)
+    return render_public(request, f"complaints/public/{template}", context, status=status)
 
 
 def _too_many(request: HttpRequest, scope: str) -> HttpResponse:

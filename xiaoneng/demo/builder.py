@@ -20,15 +20,29 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection, transaction
 
+from xiaoneng.accountability.demo import build_accountability
+from xiaoneng.achievements.demo import build_achievements
+from xiaoneng.activities.demo import build_activities
+from xiaoneng.assessment.demo import build_assessment
+from xiaoneng.bulletin.demo import build_bulletin
+from xiaoneng.commitments.demo import build_commitments
 from xiaoneng.complaints.demo import build_complaints
 from xiaoneng.demo import people, targets
 from xiaoneng.demo.accounts import build_accounts
 from xiaoneng.demo.county import unit_specs
 from xiaoneng.demo.models import DemoBuild
+from xiaoneng.dispatch.demo import build_dispatch
+from xiaoneng.enterprises.demo import build_enterprises
+from xiaoneng.evaluations.demo import build_evaluations
 from xiaoneng.inspections.demo import build_inspections
 from xiaoneng.matters.demo import build_matters
+from xiaoneng.notices.demo import build_notices
 from xiaoneng.org.models import Person, Target, Unit, User
+from xiaoneng.outreach.demo import build_outreach
 from xiaoneng.procedures.demo import build_procedures
+from xiaoneng.reports.demo import build_reports
+from xiaoneng.snail.demo import build_snail
+from xiaoneng.windows.demo import build_windows
 
 DEFAULT_SEED = 2013
 DEFAULT_PASSWORD = "xiaoneng-demo"
@@ -99,6 +113,11 @@ Step = Callable[[DemoContext], None]
 STEPS: list[Step] = [
     build_units, build_persons, build_accounts, build_targets, build_matters, build_complaints,
     build_procedures, build_inspections,
+    # Each mechanism's own step, in an order where a step may use what earlier ones made.
+    build_commitments, build_achievements, build_outreach, build_enterprises, build_activities,
+    build_windows, build_dispatch,
+    build_assessment, build_evaluations, build_snail, build_accountability, build_notices,
+    build_bulletin, build_reports,
 ]
 
 

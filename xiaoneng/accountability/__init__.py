@@ -1,0 +1,1 @@
+"""问责 accountability records, referrals and unit regulations (issue 9)."""

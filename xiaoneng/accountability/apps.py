@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AccountabilityConfig(AppConfig):
+    name = "xiaoneng.accountability"
+    label = "accountability"

@@ -1,0 +1,1 @@
+"""服务实绩 service achievements: quarterly declarations, screening, selection, public display (issue 6)."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AchievementsConfig(AppConfig):
+    name = "xiaoneng.achievements"
+    label = "achievements"

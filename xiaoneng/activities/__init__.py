@@ -1,0 +1,1 @@
+"""服务活动 service activities: participants and the figures they carry (issue 7)."""

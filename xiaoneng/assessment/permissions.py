@@ -1,0 +1,3 @@
+"""Which roles hold which assessment permissions (merged by org.roles.all_role_permissions)."""
+
+ROLE_PERMISSIONS: dict[str, set[str]] = {}

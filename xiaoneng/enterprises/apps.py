@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class EnterprisesConfig(AppConfig):
+    name = "xiaoneng.enterprises"
+    label = "enterprises"

@@ -1,0 +1,1 @@
+"""三百工程 outreach: programmes, tiers, pairings, visits and quotas (issue 7)."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SnailConfig(AppConfig):
+    name = "xiaoneng.snail"
+    label = "snail"
