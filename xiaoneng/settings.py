@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "xiaoneng.reports",
     "xiaoneng.dispatch",
     "xiaoneng.demo",
+    "xiaoneng.backups",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
