@@ -95,7 +95,9 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
-ROOT_URLCONF = "xiaoneng.urls"
+# internal: every route (the government network); public: public pages and APIs only (internet).
+XIAONENG_ZONE = conf.env_choice("XIAONENG_ZONE", "internal", ("internal", "public"))
+ROOT_URLCONF = "xiaoneng.urls_public" if XIAONENG_ZONE == "public" else "xiaoneng.urls"
 WSGI_APPLICATION = "xiaoneng.wsgi.application"
 
 TEMPLATES = [

@@ -136,13 +136,15 @@ class LiveServer:
 
 
 @contextlib.contextmanager
-def live_server(data_dir: Path, startup_limit: float = 60) -> Iterator[LiveServer]:
+def live_server(data_dir: Path, startup_limit: float = 60,
+                extra_args: tuple[str, ...] = ()) -> Iterator[LiveServer]:
     """`xiaoneng serve` on a free loopback port until the block ends (then stopped by its pid)."""
     port = free_port()
     log = data_dir / "server.log"
     with log.open("w") as out:
         process = subprocess.Popen(
-            [*CLI, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "1", "--threads", "4"],
+            [*CLI, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "1", "--threads", "4",
+             *extra_args],
             env=server_environment(data_dir), stdout=out, stderr=subprocess.STDOUT, cwd=ROOT,
         )
     server = LiveServer(f"http://127.0.0.1:{port}", data_dir, process, log)

@@ -1,5 +1,26 @@
+"""The internal (government network) server's routes: staff screens, the API, and the public pages.
+
+The public pages and public APIs are `PUBLIC_PATTERNS`, which `xiaoneng.urls_public` serves
+alone on the internet-facing server (`xiaoneng serve --zone public`). See docs/security.md.
+"""
+
 from django.contrib import admin
 from django.urls import include, path
+
+# Pages and endpoints for the public, who have no account: nothing here may need a login.
+PUBLIC_PATTERNS = [
+    path("public/", include("xiaoneng.complaints.public_urls")),
+    path("open311/v2/", include("xiaoneng.open311.urls")),
+    path("public/commitments/", include("xiaoneng.commitments.public_urls")),
+    path("public/achievements/", include("xiaoneng.achievements.public_urls")),
+    path("public/outreach/", include("xiaoneng.outreach.public_urls")),
+    path("public/windows/", include("xiaoneng.windows.public_urls")),
+    path("public/assessment/", include("xiaoneng.assessment.public_urls")),
+    path("public/evaluations/", include("xiaoneng.evaluations.public_urls")),
+    path("public/snail/", include("xiaoneng.snail.public_urls")),
+    path("public/notices/", include("xiaoneng.notices.public_urls")),
+    path("public/bulletin/", include("xiaoneng.bulletin.public_urls")),
+]
 
 urlpatterns = [
     path("", include("xiaoneng.web.urls")),
@@ -8,9 +29,7 @@ urlpatterns = [
     path("audit/", include("xiaoneng.audit.urls")),
     path("scoring/", include("xiaoneng.scoring.urls")),
     path("complaints/", include("xiaoneng.complaints.urls")),
-    path("public/", include("xiaoneng.complaints.public_urls")),
     path("api/v1/", include("xiaoneng.api.urls")),
-    path("open311/v2/", include("xiaoneng.open311.urls")),
     path("dashboard/", include("xiaoneng.complaints.dashboard_urls")),
     path("inspections/", include("xiaoneng.inspections.urls")),
     path("procedures/", include("xiaoneng.procedures.urls")),
@@ -30,14 +49,6 @@ urlpatterns = [
     path("bulletin/", include("xiaoneng.bulletin.urls")),
     path("reports/", include("xiaoneng.reports.urls")),
     path("dispatch/", include("xiaoneng.dispatch.urls")),
-    path("public/commitments/", include("xiaoneng.commitments.public_urls")),
-    path("public/achievements/", include("xiaoneng.achievements.public_urls")),
-    path("public/outreach/", include("xiaoneng.outreach.public_urls")),
-    path("public/windows/", include("xiaoneng.windows.public_urls")),
-    path("public/assessment/", include("xiaoneng.assessment.public_urls")),
-    path("public/evaluations/", include("xiaoneng.evaluations.public_urls")),
-    path("public/snail/", include("xiaoneng.snail.public_urls")),
-    path("public/notices/", include("xiaoneng.notices.public_urls")),
-    path("public/bulletin/", include("xiaoneng.bulletin.public_urls")),
     path("admin/", admin.site.urls),
+    *PUBLIC_PATTERNS,
 ]

@@ -29,6 +29,13 @@ class EnvHelperTests(SimpleTestCase):
                 self.assertRaisesRegex(conf.ConfigError, "X_NUM"):
             conf.env_int("X_NUM", 1)
 
+    def test_choice_accepts_only_its_choices(self):
+        with mock.patch.dict(os.environ, {"X_ZONE": " Public "}):
+            self.assertEqual(conf.env_choice("X_ZONE", "internal", ("internal", "public")), "public")
+        with mock.patch.dict(os.environ, {"X_ZONE": "dmz"}), \
+                self.assertRaisesRegex(conf.ConfigError, "X_ZONE"):
+            conf.env_choice("X_ZONE", "internal", ("internal", "public"))
+
     def test_list_splits_on_commas(self):
         with mock.patch.dict(os.environ, {"X_HOSTS": "a.example, b.example,"}):
             self.assertEqual(conf.env_list("X_HOSTS", []), ["a.example", "b.example"])

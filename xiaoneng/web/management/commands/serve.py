@@ -86,6 +86,19 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, workers: int = DEF
     XiaonengServer(server_options(host, port, workers, threads)).run()
 
 
+ZONES = ("internal", "public")
+
+
+def use_zone(zone: str) -> None:
+    """Serve the zone's routes in this process and the workers it forks."""
+    from django.conf import settings
+    from django.urls import clear_url_caches
+
+    settings.XIAONENG_ZONE = zone
+    settings.ROOT_URLCONF = "xiaoneng.urls_public" if zone == "public" else "xiaoneng.urls"
+    clear_url_caches()
+
+
 def add_server_arguments(parser: CommandParser) -> None:
     parser.add_argument("--host", default=DEFAULT_HOST, type=host_address,
                         help=f"address to listen on (default {DEFAULT_HOST})")
@@ -124,5 +137,12 @@ class Command(BaseCommand):
         parser.add_argument("--threads", default=DEFAULT_THREADS, type=positive,
                             help=f"threads per worker (default {DEFAULT_THREADS})")
 
-    def handle(self, *args, host: str, port: int, workers: int, threads: int, **options) -> None:
+        parser.add_argument("--zone", choices=ZONES, default=None,
+                            help="internal: every route (default, or XIAONENG_ZONE); public: only the "
+                                 "public pages and APIs, for the internet-facing server")
+
+    def handle(self, *args, host: str, port: int, workers: int, threads: int, zone: str | None = None,
+               **options) -> None:
+        if zone is not None:
+            use_zone(zone)
         serve(host, port, workers, threads)
