@@ -20,3 +20,16 @@ def pytest_configure(config):
     from django.conf import settings as django_settings
 
     django_settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+    # force_login stands for a complete login, second factor included (xiaoneng.testing).
+    from django.test import Client
+
+    from xiaoneng.testing import pass_second_factor
+
+    plain_force_login = Client.force_login
+
+    def force_login(self, user, backend=None):
+        plain_force_login(self, user, backend)
+        pass_second_factor(self, user)
+
+    Client.force_login = force_login

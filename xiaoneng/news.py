@@ -4,6 +4,7 @@ A mechanism that has something to report writes `xiaoneng/<app>/news.py` with ei
 
     def center_news(start: date, end: date) -> list[NewsDraft]      # 中心动态 drafts
     def dashboard_panels(start: date, end: date, user) -> list[Panel]  # leadership dashboard
+                                                                      # (user=None: county-wide)
 
 and the bulletin (issue 10) and the dashboard find them here, for every installed app, in
 INSTALLED_APPS order. The figures in a draft come from the mechanism's own figure functions
@@ -14,6 +15,7 @@ it counted, so an editor can check every number. `start` and `end` are both incl
 from __future__ import annotations
 
 import datetime
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -21,6 +23,8 @@ from importlib import import_module
 from importlib.util import find_spec
 from types import ModuleType
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -67,11 +71,23 @@ def providers() -> list[ModuleType]:
     return modules
 
 
+def _gather(function: str, *args) -> list:
+    """Every provider's results; one that fails is logged and skipped, never breaking the rest."""
+    results = []
+    for module in providers():
+        if not hasattr(module, function):
+            continue
+        try:
+            results.extend(getattr(module, function)(*args))
+        except Exception:
+            log.exception("%s.%s failed", module.__name__, function)
+    return results
+
+
 def center_news(start: datetime.date, end: datetime.date) -> list[NewsDraft]:
-    return [draft for module in providers() if hasattr(module, "center_news")
-            for draft in module.center_news(start, end)]
+    return _gather("center_news", start, end)
 
 
 def dashboard_panels(start: datetime.date, end: datetime.date, user) -> list[Panel]:
-    return [panel for module in providers() if hasattr(module, "dashboard_panels")
-            for panel in module.dashboard_panels(start, end, user)]
+    """`user=None` is the county-wide view (the leadership report); providers must accept it."""
+    return _gather("dashboard_panels", start, end, user)

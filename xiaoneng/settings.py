@@ -3,6 +3,7 @@
 Defaults make a fresh clone run at once on SQLite in ./var.
 """
 
+import datetime
 from pathlib import Path
 
 from xiaoneng import conf
@@ -79,6 +80,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "ninja",  # serves the API docs page's Swagger UI from its own static files, not a CDN
 ]
 
@@ -90,9 +94,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "xiaoneng.web.middleware.SessionIdleMiddleware",
+    "xiaoneng.web.second_factor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes requires: it answers locked-out logins.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # internal: every route (the government network); public: public pages and APIs only (internet).
@@ -130,8 +139,35 @@ AUTH_USER_MODEL = "org.User"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": conf.env_int("XIAONENG_PASSWORD_MIN_LENGTH", 10)}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # 等保 2.0: passwords of some complexity, i.e. several kinds of character.
+    {"NAME": "xiaoneng.org.passwords.CharacterKindsValidator", "OPTIONS": {"kinds": 3}},
 ]
+# Login failures (django-axes, counted in the database so every worker shares them): this many
+# failures lock the account, and separately the client address, for the cool-off time.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = conf.env_int("XIAONENG_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=conf.env_int("XIAONENG_LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "xiaoneng.web.auth_views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "xiaoneng.audit.log.client_ip"
+AXES_VERBOSE = False
+# The second factor (django-otp, TOTP): mandatory for these roles, optional for the others.
+XIAONENG_SECOND_FACTOR_ROLES = conf.env_list(
+    "XIAONENG_SECOND_FACTOR_ROLES",
+    ["center_admin", "center_staff", "system_admin", "security_admin", "audit_admin"],
+)
+OTP_TOTP_ISSUER = conf.env_str("XIAONENG_OTP_ISSUER", "效能")
+# Sessions end after this much idleness (SessionIdleMiddleware), and in any case after a day.
+XIAONENG_SESSION_IDLE_MINUTES = conf.env_int("XIAONENG_SESSION_IDLE_MINUTES", 30)
+SESSION_COOKIE_AGE = 24 * 3600
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:login"

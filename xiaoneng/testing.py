@@ -8,7 +8,8 @@ test for every role.
 
 from __future__ import annotations
 
-from django.test import TestCase
+from django.db import connections
+from django.test import TestCase, TransactionTestCase
 
 from xiaoneng.org.models import Person, Position, Unit, UnitKind, User
 
@@ -57,3 +58,51 @@ class XiaonengTestCase(TestCase):
 
     def login(self, user: User) -> None:
         self.client.force_login(user)
+
+
+def pass_second_factor(client, user) -> None:
+    """Mark the client's session as having passed the second factor, as a real login would.
+
+    conftest.py applies this to every `Client.force_login`, so tests of other features see a
+    staff member as fully logged in; the second factor's own tests log in with the password.
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from xiaoneng.web.second_factor import required_for
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        if not required_for(user):
+            return
+        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+def log_in_with_password(client, username: str, password: str) -> bool:
+    """Log in through the login page, as a person does (and as django-axes counts it)."""
+    from django.urls import reverse
+
+    response = client.post(reverse("web:login"), {"username": username, "password": password})
+    return response.status_code == 302
+
+
+class RestoringTransactionTestCase(TransactionTestCase):
+    """A TransactionTestCase (real commits, for concurrency and backups) that puts back afterwards
+    the reference data the migrations made: groups, matter kinds, score rules, the calendar.
+
+    Django's own runner runs such tests after all others, so their flush harms nobody; pytest-xdist
+    hands each worker test classes in any order, so a TestCase may run after one of these on the
+    same database and must still find the data migrations' rows.
+    """
+
+    serialized_rollback = True
+
+    def _fixture_teardown(self) -> None:
+        super()._fixture_teardown()
+        for alias in self._databases_names(include_mirrors=False):
+            contents = getattr(connections[alias], "_test_serialized_contents", None)
+            if contents:
+                connections[alias].creation.deserialize_db_from_string(contents)

@@ -41,8 +41,11 @@ class TokenAuth(HttpBearer):
 
 class ActiveSessionAuth(SessionAuth):
     def authenticate(self, request: HttpRequest, key):
+        from xiaoneng.web.second_factor import passed
+
         user = super().authenticate(request, key)
-        return user if user is not None and user.is_active else None
+        # A browser session that has not passed its second factor does not reach the API either.
+        return user if user is not None and user.is_active and passed(request) else None
 
 
 class XiaonengAPI(NinjaAPI):

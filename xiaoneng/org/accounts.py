@@ -170,3 +170,31 @@ def guard_role_combination(sender, instance, action: str, reverse: bool, pk_set,
         added = set(Group.objects.filter(pk__in=pk_set, name__in=ROLES.keys()).values_list("name", flat=True))
         if added:
             check_role_combination(role_keys_of(instance) | added)
+
+
+def enrol_token(user: User, key_hex: str) -> None:
+    """Enrol a hardware TOTP token by its seed (hex), replacing the account's devices."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    try:
+        if len(bytes.fromhex(key_hex)) < 10:
+            raise ValueError
+    except ValueError:
+        raise ValidationError(_("A TOTP seed is at least 20 hexadecimal digits.")) from None
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        TOTPDevice.objects.create(user=user, name="token", key=key_hex.lower(), confirmed=True)
+        audit_hooks.record("auth.second_factor_enrolled", actor=None, target=user,
+                           detail={"by": "token seed"})
+
+
+def do_reset_second_factor(actor: User | None, user: User, *, request=None) -> int:
+    """Remove an account's second-factor devices (a lost phone); it enrols anew at the next login."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    _check_actor(actor, user)
+    with transaction.atomic():
+        count, _kinds = TOTPDevice.objects.filter(user=user).delete()
+        audit_hooks.record("auth.second_factor_reset", actor=actor, request=request, target=user,
+                           detail={"devices": count})
+    return count

@@ -1,7 +1,7 @@
-from django.contrib.auth import views as auth_views
+from django.contrib.auth import views as django_auth_views
 from django.urls import path
 
-from xiaoneng.web import views
+from xiaoneng.web import auth_views, views
 
 app_name = "web"
 
@@ -10,8 +10,10 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path(
         "login/",
-        auth_views.LoginView.as_view(template_name="web/login.html", redirect_authenticated_user=True),
+        django_auth_views.LoginView.as_view(template_name="web/login.html", redirect_authenticated_user=True),
         name="login",
     ),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/second-factor/", auth_views.second_factor, name="second_factor"),
+    path("account/second-factor/", auth_views.second_factor_setup, name="second_factor_setup"),
+    path("logout/", django_auth_views.LogoutView.as_view(), name="logout"),
 ]

@@ -4,15 +4,15 @@ import contextlib
 import threading
 
 from django.db import connection
-from django.test import TransactionTestCase
 
 from xiaoneng.audit.log import record, verify_log
 from xiaoneng.audit.models import AuditEntry
+from xiaoneng.testing import RestoringTransactionTestCase
 
 PER_THREAD = 15
 
 
-class ConcurrentRecordTests(TransactionTestCase):
+class ConcurrentRecordTests(RestoringTransactionTestCase):
     def test_two_threads_keep_one_chain(self):
         barrier = threading.Barrier(2)
         errors: list[BaseException] = []

@@ -16,7 +16,6 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection
-from django.test import TransactionTestCase
 
 from xiaoneng.audit.log import record
 from xiaoneng.backups import archive
@@ -25,13 +24,12 @@ from xiaoneng.complaints.actions import do_file_complaint
 from xiaoneng.complaints.identity import read_key_material
 from xiaoneng.matters.actions import do_receive_matter
 from xiaoneng.matters.models import MatterKind
-from xiaoneng.testing import make_unit
+from xiaoneng.testing import RestoringTransactionTestCase, make_unit
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
-class RoundTripTests(TransactionTestCase):
-    serialized_rollback = True  # the reference data of the data migrations, back before each test
+class RoundTripTests(RestoringTransactionTestCase):
 
     def setUp(self):
         self.tmp = Path(tempfile.mkdtemp(prefix="xn-backup-test-"))

@@ -11,6 +11,7 @@ from xiaoneng.demo.tests.helpers import fast_hashing
 from xiaoneng.org.models import Person, Position, Target, TargetKind, Unit, UnitKind, User
 from xiaoneng.org.roles import ROLES, SEPARATED_ADMIN_ROLES
 from xiaoneng.org.uscc import is_valid_uscc
+from xiaoneng.testing import log_in_with_password
 
 # Every unit the two newsletters name (as they name it), and the demo unit it is.
 NEWSLETTER_UNITS = {
@@ -101,7 +102,7 @@ class DemoCountyTests(TestCase):
         self.assertEqual(User.objects.get(username="jtj_head").person.position, Position.PRINCIPAL)
 
     def test_accounts_log_in_with_the_demo_password(self):
-        self.assertTrue(self.client.login(username="jtj_liaison", password=DEFAULT_PASSWORD))
+        self.assertTrue(log_in_with_password(self.client, "jtj_liaison", DEFAULT_PASSWORD))
 
     def test_all_credit_codes_are_valid(self):
         codes = Target.objects.exclude(uscc=None).values_list("uscc", flat=True)

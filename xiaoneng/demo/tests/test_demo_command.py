@@ -12,6 +12,7 @@ from xiaoneng.demo.management.commands.demo import display_width, login_url, tab
 from xiaoneng.demo.models import DemoBuild
 from xiaoneng.demo.tests.helpers import fast_hashing
 from xiaoneng.org.models import Unit, User
+from xiaoneng.testing import log_in_with_password
 
 
 def demo(*args):
@@ -54,7 +55,7 @@ class DemoCommandTests(TestCase):
         demo()
         output = demo("--password", "another-secret")
         self.assertIn("another-secret", output)
-        self.assertTrue(self.client.login(username="leader", password="another-secret"))
+        self.assertTrue(log_in_with_password(self.client, "leader", "another-secret"))
 
     def test_rerun_without_password_does_not_show_a_wrong_one(self):
         demo("--password", "another-secret")
@@ -70,7 +71,7 @@ class DemoCommandTests(TestCase):
 
     def test_custom_password_logs_in(self):
         demo("--password", "12345678")
-        self.assertTrue(self.client.login(username="center_admin", password="12345678"))
+        self.assertTrue(log_in_with_password(self.client, "center_admin", "12345678"))
 
     def test_refuses_a_database_with_other_data(self):
         User.objects.create_user("someone", password="x" * 12)

@@ -8,14 +8,13 @@ import threading
 from contextlib import closing
 
 from django.db import connection, connections
-from django.test import TransactionTestCase
 
 from xiaoneng.matters import actions
 from xiaoneng.matters.deadlines import Colour
 from xiaoneng.matters.models import Escalation, MatterKind, State
 from xiaoneng.matters.scanner import scan
 from xiaoneng.matters.tests.base import MatterTestCase, at
-from xiaoneng.testing import make_unit, make_user
+from xiaoneng.testing import RestoringTransactionTestCase, make_unit, make_user
 from xiaoneng.trace.chain import events_for
 
 D = datetime.date
@@ -133,7 +132,7 @@ class ScannerTests(MatterTestCase):
         self.assertEqual(later.colour, Colour.GREEN)
 
 
-class ConcurrentScanTests(TransactionTestCase):
+class ConcurrentScanTests(RestoringTransactionTestCase):
     """Two scanners at once, in threads with their own connections: nothing is handled twice."""
 
     def setUp(self):

@@ -6,7 +6,7 @@ from unittest import mock
 
 import time_machine
 from django.db import connection
-from django.test import TransactionTestCase, override_settings
+from django.test import override_settings
 from django.utils import timezone
 
 from xiaoneng.notifications import outbox
@@ -16,13 +16,13 @@ from xiaoneng.notifications.outbox import LEASE, claim, deliver_pending, mark_se
 from xiaoneng.notifications.tests.base import CONFIGURED, NotificationTestCase
 from xiaoneng.notifications.tests.standins import HTTPStandIn, SMTPStandIn
 from xiaoneng.org.models import Person
-from xiaoneng.testing import make_unit, make_user
+from xiaoneng.testing import RestoringTransactionTestCase, make_unit, make_user
 
 PER_CHANNEL = 12
 
 
 @CONFIGURED
-class TwoWorkersTests(TransactionTestCase):
+class TwoWorkersTests(RestoringTransactionTestCase):
     def setUp(self):
         unit = make_unit("jtj", "县交通运输局")
         self.users = []

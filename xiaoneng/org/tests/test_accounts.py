@@ -64,7 +64,8 @@ class RoleGrantTests(XiaonengTestCase):
 
 class CreateAccountTests(XiaonengTestCase):
     def test_creates_person_when_named(self):
-        user = do_create_account(None, username="zhang", password="long-enough-pw", role_keys=["unit_staff"],
+        user = do_create_account(None, username="zhang", password="Long-enough-pw-1",
+                                 role_keys=["unit_staff"],
                                  unit=self.unit_a, person_name="张三")
         self.assertEqual(user.person.name, "张三")
         self.assertEqual(user.unit, self.unit_a)
@@ -72,18 +73,18 @@ class CreateAccountTests(XiaonengTestCase):
 
     def test_reuses_person_without_login(self):
         person = Person.objects.create(name="李四", unit=self.unit_b, position="chief")
-        user = do_create_account(None, username="li", password="long-enough-pw", role_keys=["unit_staff"],
+        user = do_create_account(None, username="li", password="Long-enough-pw-1", role_keys=["unit_staff"],
                                  unit=self.unit_b, person_name="李四")
         self.assertEqual(user.person, person)
 
     def test_scoped_role_without_unit_is_refused(self):
         with self.assertRaises(ValidationError):
-            do_create_account(None, username="x", password="long-enough-pw", role_keys=["unit_liaison"])
+            do_create_account(None, username="x", password="Long-enough-pw-1", role_keys=["unit_liaison"])
         self.assertFalse(User.objects.filter(username="x").exists())
 
     def test_duplicate_username(self):
         with self.assertRaises(ValidationError):
-            do_create_account(None, username="admin", password="long-enough-pw", role_keys=["leader"])
+            do_create_account(None, username="admin", password="Long-enough-pw-1", role_keys=["leader"])
 
     def test_short_password(self):
         with self.assertRaises(ValidationError):
@@ -91,7 +92,7 @@ class CreateAccountTests(XiaonengTestCase):
 
     def test_admin_duties_combination(self):
         with self.assertRaises(ValidationError):
-            do_create_account(None, username="x", password="long-enough-pw",
+            do_create_account(None, username="x", password="Long-enough-pw-1",
                               role_keys=["system_admin", "audit_admin"])
         self.assertFalse(User.objects.filter(username="x").exists())
 

@@ -72,7 +72,7 @@ class UserAdminTests(AdminTestCase):
     def test_add_user_with_conflicting_roles_refused(self):
         self.login(self.security)
         response = self.client.post(reverse("admin:org_user_add"), {
-            "username": "new", "password1": "long-enough-pw-1", "password2": "long-enough-pw-1",
+            "username": "new", "password1": "Long-enough-pw-1-1", "password2": "Long-enough-pw-1-1",
             "usable_password": "true", "groups": groups("system_admin", "security_admin"),
         })
         self.assertEqual(response.status_code, 200)

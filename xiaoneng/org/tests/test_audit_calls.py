@@ -46,7 +46,7 @@ class AuditCallTests(XiaonengTestCase):
         self.assertEqual(self.record.call_args.kwargs["detail"]["removed"], ["confirmer"])
 
     def test_account_creation(self):
-        do_create_account(None, username="new", password="long-enough-pw", role_keys=["leader"])
+        do_create_account(None, username="new", password="Long-enough-pw-1", role_keys=["leader"])
         self.assertEqual(self.actions(), ["account.create", "permission.change"])
 
     def test_committed_import_only(self):

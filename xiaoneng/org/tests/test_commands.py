@@ -36,16 +36,16 @@ class CommandTestCase(XiaonengTestCase):
 class UserAddTests(CommandTestCase):
     def test_center_wide_role(self):
         out, _err = self.run_command("user", "add", "lead2", "--role", "leader",
-                                     "--password", "long-enough-pw")
+                                     "--password", "Long-enough-pw-1")
         self.assertEqual(out, "created lead2: leader\n")
         user = User.objects.get(username="lead2")
-        self.assertTrue(user.check_password("long-enough-pw"))
+        self.assertTrue(user.check_password("Long-enough-pw-1"))
         self.assertFalse(user.is_superuser)
 
     def test_repeated_and_comma_separated_roles_with_unit_and_name(self):
         self.run_command("user", "add", "zhang", "--role", "unit_liaison,unit_staff", "--role", "unit_head",
                          "--unit", "jtj", "--name", "张三", "--position", "chief",
-                         "--password", "long-enough-pw")
+                         "--password", "Long-enough-pw-1")
         user = User.objects.get(username="zhang")
         self.assertEqual(role_keys_of(user), {"unit_liaison", "unit_staff", "unit_head"})
         person = user.person
@@ -54,29 +54,29 @@ class UserAddTests(CommandTestCase):
     def test_reuses_existing_person(self):
         person = Person.objects.create(name="李四", unit=self.unit_b, position="staff")
         self.run_command("user", "add", "li", "--role", "unit_staff", "--unit", "rsj", "--name", "李四",
-                         "--password", "long-enough-pw")
+                         "--password", "Long-enough-pw-1")
         person.refresh_from_db()
         self.assertEqual(person.user.username, "li")
 
     def test_unit_scoped_role_without_unit(self):
-        error, _ = self.fails("user", "add", "x", "--role", "unit_liaison", "--password", "long-enough-pw")
+        error, _ = self.fails("user", "add", "x", "--role", "unit_liaison", "--password", "Long-enough-pw-1")
         self.assertIn("unit_liaison", str(error))
         self.assertFalse(User.objects.filter(username="x").exists())
 
     def test_unknown_unit(self):
         error, _ = self.fails("user", "add", "x", "--role", "unit_liaison", "--unit", "nope",
-                              "--password", "long-enough-pw")
+                              "--password", "Long-enough-pw-1")
         self.assertIn("nope", str(error))
 
     def test_unknown_role(self):
-        self.fails("user", "add", "x", "--role", "emperor", "--password", "long-enough-pw")
+        self.fails("user", "add", "x", "--role", "emperor", "--password", "Long-enough-pw-1")
 
     def test_two_admin_duties(self):
-        self.fails("user", "add", "x", "--role", "system_admin,audit_admin", "--password", "long-enough-pw")
+        self.fails("user", "add", "x", "--role", "system_admin,audit_admin", "--password", "Long-enough-pw-1")
         self.assertFalse(User.objects.filter(username="x").exists())
 
     def test_existing_username(self):
-        self.fails("user", "add", "admin", "--role", "leader", "--password", "long-enough-pw")
+        self.fails("user", "add", "admin", "--role", "leader", "--password", "Long-enough-pw-1")
 
     def test_weak_password(self):
         self.fails("user", "add", "x", "--role", "leader", "--password", "123")
@@ -179,3 +179,33 @@ class ImportExportCommandTests(CommandTestCase):
 
     def test_export_bad_folder(self):
         self.fails("export", "units", str(self.tmp / "no" / "such" / "u.xlsx"))
+
+
+class SecondFactorCommandTests(CommandTestCase):
+    SEED = "3132333435363738393031323334353637383930"
+
+    def test_a_hardware_token_is_enrolled_by_its_seed(self):
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        self.run_command("user", "add", "tok", "--role", "center_staff", "--password", "Long-enough-pw-1",
+                         "--totp-key", self.SEED)
+        device = TOTPDevice.objects.get(user__username="tok")
+        self.assertTrue(device.confirmed)
+        self.assertEqual(device.key, self.SEED)
+
+    def test_a_bad_seed_creates_no_account(self):
+        self.fails("user", "add", "tok", "--role", "leader", "--password", "Long-enough-pw-1",
+                   "--totp-key", "not-hex")
+        self.assertFalse(User.objects.filter(username="tok").exists())
+
+    def test_reset_removes_the_devices_and_is_audited(self):
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from xiaoneng.audit.models import AuditEntry
+
+        self.run_command("user", "add", "tok", "--role", "center_staff", "--password", "Long-enough-pw-1",
+                         "--totp-key", self.SEED)
+        out, _err = self.run_command("user", "second-factor-reset", "tok")
+        self.assertEqual(out, "tok: 1 device(s) removed\n")
+        self.assertFalse(TOTPDevice.objects.filter(user__username="tok").exists())
+        self.assertTrue(AuditEntry.objects.filter(action="auth.second_factor_reset").exists())

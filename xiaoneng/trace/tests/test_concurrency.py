@@ -4,15 +4,15 @@ import contextlib
 import threading
 
 from django.db import connection, transaction
-from django.test import TransactionTestCase
 
+from xiaoneng.testing import RestoringTransactionTestCase
 from xiaoneng.trace.chain import append_event, events_for, verify_subject
 from xiaoneng.trace.tests.helpers import subject
 
 PER_THREAD = 15
 
 
-class ConcurrentAppendTests(TransactionTestCase):
+class ConcurrentAppendTests(RestoringTransactionTestCase):
     def test_two_threads_interleave_without_forking(self):
         unit = subject()
         barrier = threading.Barrier(2)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
@@ -51,9 +52,12 @@ class Command(BaseCommand):
         add_server_arguments(parser)
         parser.add_argument("--workers", default=DEFAULT_WORKERS, type=positive,
                             help=f"worker processes (default {DEFAULT_WORKERS})")
+        parser.add_argument("--second-factor", action="store_true",
+                            help="ask the center's accounts for a TOTP code as production does "
+                                 "(off in the demo, so that anyone can try it with the password alone)")
 
     def handle(self, *args, password: str | None, no_serve: bool, reset: bool, seed: int, host: str,
-               port: int, workers: int, **options) -> None:
+               port: int, workers: int, second_factor: bool = False, **options) -> None:
         chosen = builder.DEFAULT_PASSWORD if password is None else password
         try:
             builder.check_password(chosen)
@@ -81,6 +85,10 @@ class Command(BaseCommand):
         if no_serve:
             self.stdout.write(_("Serve it with: xiaoneng serve"))
         else:
+            if not second_factor:
+                # The demo's passwords are public anyway; production requires the second factor.
+                settings.XIAONENG_SECOND_FACTOR_ROLES = []
+                self.stdout.write(_("The second factor is off in the demo (--second-factor turns it on)."))
             self.stdout.write(_("Starting the server; press Ctrl+C to stop."))
             self.stdout.flush()
             serve(host, port, workers)

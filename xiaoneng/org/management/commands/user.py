@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 
-from xiaoneng.org.accounts import do_create_account, do_grant_roles, do_revoke_role, parse_role_keys
+from xiaoneng.org.accounts import (
+    do_create_account,
+    do_grant_roles,
+    do_reset_second_factor,
+    do_revoke_role,
+    enrol_token,
+    parse_role_keys,
+)
 from xiaoneng.org.models import Position, Unit, User
 from xiaoneng.org.roles import ROLES, role_keys_of
 
@@ -31,6 +39,11 @@ class Command(BaseCommand):
         add.add_argument("--password", required=True)
         add.add_argument("--name", default="", help="create the person with this name in --unit")
         add.add_argument("--position", default=Position.STAFF, choices=Position.values)
+        add.add_argument("--totp-key", metavar="HEX",
+                         help="enrol a hardware TOTP token by its seed (hex) instead of an app")
+        reset = sub.add_parser("second-factor-reset",
+                               help="remove an account's TOTP devices (a lost phone)")
+        reset.add_argument("username")
         grant = sub.add_parser("grant", help="add roles to an account")
         grant.add_argument("username")
         grant.add_argument("--role", action="append", required=True)
@@ -40,7 +53,7 @@ class Command(BaseCommand):
         sub.add_parser("list", help="accounts and their roles, tab-separated")
 
     def handle(self, *args, **options) -> None:
-        getattr(self, f"handle_{options['action']}")(options)
+        getattr(self, f"handle_{options['action'].replace('-', '_')}")(options)
 
     def handle_add(self, options: dict) -> None:
         unit = None
@@ -50,13 +63,21 @@ class Command(BaseCommand):
                 raise fail(f"no unit with code {options['unit']}")
         roles = parse_role_keys(options["role"])
         try:
-            user = do_create_account(
-                None, username=options["username"], password=options["password"], role_keys=roles,
-                unit=unit, person_name=options["name"], position=options["position"],
-            )
+            with transaction.atomic():  # an account with a bad token seed is not created either
+                user = do_create_account(
+                    None, username=options["username"], password=options["password"], role_keys=roles,
+                    unit=unit, person_name=options["name"], position=options["position"],
+                )
+                if options["totp_key"]:
+                    enrol_token(user, options["totp_key"])
         except ValidationError as error:
             raise fail(messages_of(error)) from None
         self.stdout.write(f"created {user.username}: {', '.join(sorted(role_keys_of(user)))}")
+
+    def handle_second_factor_reset(self, options: dict) -> None:
+        user = self._user(options["username"])
+        count = do_reset_second_factor(None, user)
+        self.stdout.write(f"{user.username}: {count} device(s) removed")
 
     def _user(self, username: str) -> User:
         user = User.objects.filter(username=username).first()
