@@ -1,0 +1,63 @@
+"""Declarations of 交通局 (unit_a) and 人社局 (unit_b) in 2026 Q1, in several states."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from xiaoneng.achievements import actions
+from xiaoneng.achievements.models import Declaration
+from xiaoneng.testing import XiaonengTestCase
+
+YEAR, QUARTER = 2026, 1
+
+
+def photo(name: str = "现场.jpg") -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "blue").save(buffer, "JPEG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+class AchievementTestCase(XiaonengTestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        cls.draft = cls.declare(cls.liaison_a, "道路运输证即办", year=YEAR)
+
+    @classmethod
+    def declare(cls, actor, title: str, year: int = YEAR, quarter: int = QUARTER, **extra) -> Declaration:
+        return actions.do_create_declaration(
+            actor=actor, unit=extra.pop("unit", actor.unit), year=year, quarter=quarter, title=title,
+            what_done=extra.pop("what_done", "压缩办理时限至即来即办"), beneficiaries="运输企业和个体户", **extra)
+
+    @classmethod
+    def to_state(cls, declaration: Declaration, state: str) -> Declaration:
+        steps = ["submitted", "declared", "verified", "selected"]
+        for step in steps[: steps.index(state) + 1]:
+            if step == "submitted":
+                declaration = actions.do_submit_declaration(declaration, actor=cls.liaison_a
+                                                            if declaration.unit == cls.unit_a else cls.liaison_b)
+            elif step == "declared":
+                declaration = actions.do_approve_declaration(declaration, actor=cls.head_a) \
+                    if declaration.unit == cls.unit_a else cls._declare_b(declaration)
+            elif step == "verified":
+                declaration = actions.do_verify_declaration(declaration, actor=cls.staff, verified=True)
+            else:
+                declaration = actions.do_select_declaration(declaration, actor=cls.staff)
+        return declaration
+
+    @classmethod
+    def _declare_b(cls, declaration: Declaration) -> Declaration:
+        from xiaoneng.testing import make_user
+
+        head = getattr(cls, "head_b", None) or make_user("head_b", "unit_head", cls.unit_b, "principal")
+        cls.head_b = head
+        return actions.do_approve_declaration(declaration, actor=head)
+
+    @classmethod
+    def open_display(cls, year: int = YEAR, quarter: int = QUARTER, starts=datetime.date(2026, 3, 26),
+                     ends=datetime.date(2026, 4, 2)):
+        return actions.do_open_display(actor=cls.staff, year=year, quarter=quarter, starts_on=starts, ends_on=ends)
