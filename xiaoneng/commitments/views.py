@@ -47,7 +47,8 @@ def index(request: HttpRequest) -> HttpResponse:
     rows = (visible_commitments(request.user).select_related("unit", "campaign")
             .annotate(n_items=Count("items"),
                       n_fulfilled=Count("items", filter=Q(items__status=ItemStatus.FULFILLED)),
-                      n_breached=Count("items", filter=Q(items__status=ItemStatus.BREACHED))))
+                      n_breached=Count("items", filter=Q(items__status=ItemStatus.BREACHED)))
+            .order_by("-campaign__starts_on", "campaign__pk", "unit__sort_order", "unit__pk"))
     if chosen:
         rows = rows.filter(campaign=chosen)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -32,3 +32,35 @@ class CommitmentTestCase(XiaonengTestCase):
     def refresh(self, obj):
         obj.refresh_from_db()
         return obj
+
+
+class RoleMatrix:
+    """Every role (and the anonymous visitor) against one URL: a table of expected statuses."""
+
+    @classmethod
+    def add_role_users(cls) -> None:
+        from xiaoneng.testing import make_user
+
+        cls.unit_staff_a = make_user("unit_staff_a", "unit_staff", cls.unit_a)
+        cls.confirmer = make_user("confirmer", "confirmer")
+        cls.auditor = make_user("auditor", "audit_admin")
+
+    def roles(self) -> dict:
+        return {
+            "admin": self.admin, "staff": self.staff, "leader": self.leader, "supervisor": self.supervisor,
+            "liaison_a": self.liaison_a, "head_a": self.head_a, "unit_staff_a": self.unit_staff_a,
+            "section": self.section_liaison, "liaison_b": self.liaison_b, "confirmer": self.confirmer,
+            "auditor": self.auditor,
+        }
+
+    def assert_statuses(self, url: str, expected: dict, method: str = "get", data=None, anonymous: int = 302,
+                        reset=None) -> None:
+        self.client.logout()
+        response = getattr(self.client, method)(url, data or {})
+        self.assertEqual(response.status_code, anonymous, "anonymous")
+        for name, user in self.roles().items():
+            if reset:
+                reset()
+            self.client.force_login(user)
+            response = getattr(self.client, method)(url, data or {})
+            self.assertEqual(response.status_code, expected[name], name)
