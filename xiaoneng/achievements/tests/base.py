@@ -10,7 +10,7 @@ from PIL import Image
 
 from xiaoneng.achievements import actions
 from xiaoneng.achievements.models import Declaration
-from xiaoneng.testing import XiaonengTestCase
+from xiaoneng.testing import XiaonengTestCase, make_user
 
 YEAR, QUARTER = 2026, 1
 
@@ -25,6 +25,7 @@ class AchievementTestCase(XiaonengTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
+        cls.head_b = make_user("head_b", "unit_head", cls.unit_b, "principal")
         cls.draft = cls.declare(cls.liaison_a, "道路运输证即办", year=YEAR)
 
     @classmethod
@@ -41,21 +42,13 @@ class AchievementTestCase(XiaonengTestCase):
                 declaration = actions.do_submit_declaration(declaration, actor=cls.liaison_a
                                                             if declaration.unit == cls.unit_a else cls.liaison_b)
             elif step == "declared":
-                declaration = actions.do_approve_declaration(declaration, actor=cls.head_a) \
-                    if declaration.unit == cls.unit_a else cls._declare_b(declaration)
+                head = cls.head_a if declaration.unit == cls.unit_a else cls.head_b
+                declaration = actions.do_approve_declaration(declaration, actor=head)
             elif step == "verified":
                 declaration = actions.do_verify_declaration(declaration, actor=cls.staff, verified=True)
             else:
                 declaration = actions.do_select_declaration(declaration, actor=cls.staff)
         return declaration
-
-    @classmethod
-    def _declare_b(cls, declaration: Declaration) -> Declaration:
-        from xiaoneng.testing import make_user
-
-        head = getattr(cls, "head_b", None) or make_user("head_b", "unit_head", cls.unit_b, "principal")
-        cls.head_b = head
-        return actions.do_approve_declaration(declaration, actor=head)
 
     @classmethod
     def open_display(cls, year: int = YEAR, quarter: int = QUARTER, starts=datetime.date(2026, 3, 26),
