@@ -39,10 +39,11 @@ class AchievementTestCase(XiaonengTestCase):
         steps = ["submitted", "declared", "verified", "selected"]
         for step in steps[: steps.index(state) + 1]:
             if step == "submitted":
-                declaration = actions.do_submit_declaration(declaration, actor=cls.liaison_a
-                                                            if declaration.unit == cls.unit_a else cls.liaison_b)
+                liaison = {cls.unit_a.pk: cls.liaison_a, cls.unit_b.pk: cls.liaison_b}.get(
+                    declaration.unit_id, cls.section_liaison)
+                declaration = actions.do_submit_declaration(declaration, actor=liaison)
             elif step == "declared":
-                head = cls.head_a if declaration.unit == cls.unit_a else cls.head_b
+                head = cls.head_b if declaration.unit == cls.unit_b else cls.head_a
                 declaration = actions.do_approve_declaration(declaration, actor=head)
             elif step == "verified":
                 declaration = actions.do_verify_declaration(declaration, actor=cls.staff, verified=True)
