@@ -52,8 +52,12 @@ def _need(actor, perm: str) -> None:
 
 
 def _own(actor, unit: Unit, perm: str) -> None:
-    if not (actor.is_authenticated and actor.has_perm(perm) and actor.unit is not None
-            and unit.is_within(actor.unit)):
+    if not (
+        actor.is_authenticated
+        and actor.has_perm(perm)
+        and actor.unit is not None
+        and unit.is_within(actor.unit)
+    ):
         raise NotPermitted(gettext("You may not do this."))
 
 
@@ -64,7 +68,8 @@ def _locked(declaration: Declaration) -> Declaration:
 def _is_head(actor) -> bool:
     person = getattr(actor, "person", None)
     return actor.has_perm("achievements.approve_declaration") and (
-        person is None or person.position in (Position.PRINCIPAL, Position.LEADERSHIP))
+        person is None or person.position in (Position.PRINCIPAL, Position.LEADERSHIP)
+    )
 
 
 def _files(files: Iterable) -> list:
@@ -79,8 +84,17 @@ def _files(files: Iterable) -> list:
         raise AchievementError(" ".join(error.messages)) from error
 
 
-def do_create_declaration(*, actor, unit: Unit, year: int, quarter: int, title: str, what_done: str,
-                          beneficiaries: str, evidence: Iterable = ()) -> Declaration:
+def do_create_declaration(
+    *,
+    actor,
+    unit: Unit,
+    year: int,
+    quarter: int,
+    title: str,
+    what_done: str,
+    beneficiaries: str,
+    evidence: Iterable = (),
+) -> Declaration:
     """A unit's liaison (or head) writes a declaration of its own unit, with evidence files."""
     _own(actor, unit, "achievements.declare_achievement")
     title = _require(title, gettext("An achievement needs a title."))
@@ -90,11 +104,22 @@ def do_create_declaration(*, actor, unit: Unit, year: int, quarter: int, title: 
         raise AchievementError(gettext("Choose the quarter."))
     clean = _files(evidence)
     with transaction.atomic():
-        declaration = Declaration.objects.create(unit=unit, year=year, quarter=quarter, title=title,
-                                                 what_done=what_done, beneficiaries=beneficiaries,
-                                                 created_by=actor)
-        append_event(declaration, "created", actor, {"unit": unit.code, "year": year, "quarter": quarter,
-                                                     "title": title}, attachments=clean)
+        declaration = Declaration.objects.create(
+            unit=unit,
+            year=year,
+            quarter=quarter,
+            title=title,
+            what_done=what_done,
+            beneficiaries=beneficiaries,
+            created_by=actor,
+        )
+        append_event(
+            declaration,
+            "created",
+            actor,
+            {"unit": unit.code, "year": year, "quarter": quarter, "title": title},
+            attachments=clean,
+        )
     return declaration
 
 
@@ -128,12 +153,15 @@ def do_submit_declaration(declaration: Declaration, *, actor) -> Declaration:
         if declaration.state != DeclarationState.DRAFT:
             raise AchievementError(gettext("Only a draft can be submitted."))
         if _is_head(actor):
-            return _move(declaration, actor, DeclarationState.DECLARED, "declared", declared_at=timezone.now())
+            return _move(
+                declaration, actor, DeclarationState.DECLARED, "declared", declared_at=timezone.now()
+            )
         return _move(declaration, actor, DeclarationState.SUBMITTED, "submitted")
 
 
-def do_approve_declaration(declaration: Declaration, *, actor, approve: bool = True,
-                           reason: str = "") -> Declaration:
+def do_approve_declaration(
+    declaration: Declaration, *, actor, approve: bool = True, reason: str = ""
+) -> Declaration:
     """The unit head declares it to the center, or returns it to the liaison with a reason."""
     if not approve:
         reason = _require(reason, gettext("Say why the declaration is returned."))
@@ -143,11 +171,15 @@ def do_approve_declaration(declaration: Declaration, *, actor, approve: bool = T
         if declaration.state != DeclarationState.SUBMITTED:
             raise AchievementError(gettext("Only a submitted declaration awaits approval."))
         if approve:
-            return _move(declaration, actor, DeclarationState.DECLARED, "declared", declared_at=timezone.now())
+            return _move(
+                declaration, actor, DeclarationState.DECLARED, "declared", declared_at=timezone.now()
+            )
         return _move(declaration, actor, DeclarationState.DRAFT, "returned", reason)
 
 
-def do_verify_declaration(declaration: Declaration, *, actor, verified: bool, reason: str = "") -> Declaration:
+def do_verify_declaration(
+    declaration: Declaration, *, actor, verified: bool, reason: str = ""
+) -> Declaration:
     """核实: the center confirms the achievement is true, or rejects it saying why."""
     _need(actor, "achievements.screen_declaration")
     if not verified:
@@ -157,7 +189,9 @@ def do_verify_declaration(declaration: Declaration, *, actor, verified: bool, re
         if declaration.state != DeclarationState.DECLARED:
             raise AchievementError(gettext("Only a declared achievement can be verified."))
         if verified:
-            return _move(declaration, actor, DeclarationState.VERIFIED, "verified", verified_at=timezone.now())
+            return _move(
+                declaration, actor, DeclarationState.VERIFIED, "verified", verified_at=timezone.now()
+            )
         return _move(declaration, actor, DeclarationState.REJECTED, "rejected", reason)
 
 
@@ -170,12 +204,18 @@ def do_select_declaration(declaration: Declaration, *, actor, note: str = "") ->
         declaration = _locked(declaration)
         if declaration.state != DeclarationState.VERIFIED:
             raise AchievementError(gettext("Only a verified achievement can be selected."))
-        declaration = _move(declaration, actor, DeclarationState.SELECTED, "selected", note,
-                            selected_at=timezone.now())
+        declaration = _move(
+            declaration, actor, DeclarationState.SELECTED, "selected", note, selected_at=timezone.now()
+        )
         try:
-            do_propose_entry(unit=declaration.unit, rule_code="achievement_selected", source=declaration,
-                             proposer=actor, year=declaration.year,
-                             reason=gettext("Typical service achievement: %(title)s") % {"title": declaration.title})
+            do_propose_entry(
+                unit=declaration.unit,
+                rule_code="achievement_selected",
+                source=declaration,
+                proposer=actor,
+                year=declaration.year,
+                reason=gettext("Typical service achievement: %(title)s") % {"title": declaration.title},
+            )
         except ScoringError as error:
             raise AchievementError(str(error)) from error
     return declaration
@@ -213,15 +253,29 @@ def do_award_year_end(declaration: Declaration, *, actor, award: str) -> Declara
         declaration.save(update_fields=["year_award"])
         append_event(declaration, "year_award", actor, {"award": award})
         try:
-            do_propose_entry(unit=declaration.unit, rule_code=award, source=declaration, proposer=actor,
-                             year=declaration.year, reason=f"{YearAward(award).label}: {declaration.title}")
+            do_propose_entry(
+                unit=declaration.unit,
+                rule_code=award,
+                source=declaration,
+                proposer=actor,
+                year=declaration.year,
+                reason=f"{YearAward(award).label}: {declaration.title}",
+            )
         except ScoringError as error:
             raise AchievementError(str(error)) from error
     return declaration
 
 
-def do_open_display(*, actor, year: int, quarter: int, starts_on: datetime.date, ends_on: datetime.date,
-                    note: str = "", request=None) -> DisplayPeriod:
+def do_open_display(
+    *,
+    actor,
+    year: int,
+    quarter: int,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    note: str = "",
+    request=None,
+) -> DisplayPeriod:
     """公示: the quarter's typical achievements go on the public pages from `starts_on`."""
     _need(actor, "achievements.screen_declaration")
     if ends_on < starts_on:
@@ -229,12 +283,32 @@ def do_open_display(*, actor, year: int, quarter: int, starts_on: datetime.date,
     with transaction.atomic():
         if DisplayPeriod.objects.filter(year=year, quarter=quarter).exists():
             raise AchievementError(gettext("This quarter already has a display period."))
-        period = DisplayPeriod.objects.create(year=year, quarter=quarter, starts_on=starts_on, ends_on=ends_on,
-                                              note=note.strip(), created_by=actor)
-        append_event(period, "opened", actor, {"year": year, "quarter": quarter,
-                                               "starts_on": starts_on.isoformat(), "ends_on": ends_on.isoformat()})
-        audit("achievements.display_opened", actor=actor, request=request, target=period,
-              detail={"year": year, "quarter": quarter})
+        period = DisplayPeriod.objects.create(
+            year=year,
+            quarter=quarter,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            note=note.strip(),
+            created_by=actor,
+        )
+        append_event(
+            period,
+            "opened",
+            actor,
+            {
+                "year": year,
+                "quarter": quarter,
+                "starts_on": starts_on.isoformat(),
+                "ends_on": ends_on.isoformat(),
+            },
+        )
+        audit(
+            "achievements.display_opened",
+            actor=actor,
+            request=request,
+            target=period,
+            detail={"year": year, "quarter": quarter},
+        )
     return period
 
 
@@ -242,8 +316,14 @@ def display_period_for(declaration: Declaration) -> DisplayPeriod | None:
     return DisplayPeriod.objects.filter(year=declaration.year, quarter=declaration.quarter).first()
 
 
-def do_post_comment(declaration: Declaration, *, text: str, kind: str = CommentKind.COMMENT,
-                    name: str = "", today: datetime.date | None = None) -> PublicComment:
+def do_post_comment(
+    declaration: Declaration,
+    *,
+    text: str,
+    kind: str = CommentKind.COMMENT,
+    name: str = "",
+    today: datetime.date | None = None,
+) -> PublicComment:
     """A comment or objection from the public (no account), while the display period is open."""
     text = _require(text, gettext("Write your comment."))
     if len(text) > MAX_COMMENT:
@@ -255,14 +335,16 @@ def do_post_comment(declaration: Declaration, *, text: str, kind: str = CommentK
     if declaration.state != DeclarationState.SELECTED or period is None or not period.is_open(today):
         raise AchievementError(gettext("Comments are taken only while the achievement is on public display."))
     with transaction.atomic():
-        comment = PublicComment.objects.create(declaration=declaration, kind=kind, name=name.strip()[:40],
-                                               text=text, original_text=text)
+        comment = PublicComment.objects.create(
+            declaration=declaration, kind=kind, name=name.strip()[:40], text=text, original_text=text
+        )
         append_event(comment, "posted", None, {"kind": kind, "text": text})
     return comment
 
 
-def do_moderate_comment(comment: PublicComment, *, actor, show: bool, reason: str = "",
-                        text: str | None = None) -> PublicComment:
+def do_moderate_comment(
+    comment: PublicComment, *, actor, show: bool, reason: str = "", text: str | None = None
+) -> PublicComment:
     """Show (possibly with edited words: the original stays) or hide with a reason."""
     _need(actor, "achievements.moderate_comment")
     if not show:
@@ -275,11 +357,18 @@ def do_moderate_comment(comment: PublicComment, *, actor, show: bool, reason: st
         comment.hidden_reason = "" if show else reason[:200]
         comment.moderated_by, comment.moderated_at = actor, timezone.now()
         comment.save()
-        append_event(comment, "shown" if show else "hidden", actor, {
-            "reason": comment.hidden_reason, "text": comment.text, "edited": comment.edited})
+        append_event(
+            comment,
+            "shown" if show else "hidden",
+            actor,
+            {"reason": comment.hidden_reason, "text": comment.text, "edited": comment.edited},
+        )
     return comment
 
 
 def can_see(user, declaration: Declaration) -> bool:
-    return (user.is_authenticated and user.has_perm("achievements.view_declaration")
-            and can_see_unit(user, declaration.unit))
+    return (
+        user.is_authenticated
+        and user.has_perm("achievements.view_declaration")
+        and can_see_unit(user, declaration.unit)
+    )

@@ -47,11 +47,16 @@ def with_last_year(year: int, quarter: int) -> tuple[QuarterFigures, QuarterFigu
 
 
 def sentence(figures: QuarterFigures) -> str:
-    """"42个部门单位申报的82件服务实绩……确定17个部门单位的22件典型实绩"."""
-    return _("%(units)s units declared %(declared)s service achievements; %(selected)s typical ones "
-             "from %(units_selected)s units were selected") % {
-        "units": figures.units_declared, "declared": figures.declared, "selected": figures.selected,
-        "units_selected": figures.units_selected}
+    """ "42个部门单位申报的82件服务实绩……确定17个部门单位的22件典型实绩"."""
+    return _(
+        "%(units)s units declared %(declared)s service achievements; %(selected)s typical ones "
+        "from %(units_selected)s units were selected"
+    ) % {
+        "units": figures.units_declared,
+        "declared": figures.declared,
+        "selected": figures.selected,
+        "units_selected": figures.units_selected,
+    }
 
 
 def change(now: int, before: int) -> str:

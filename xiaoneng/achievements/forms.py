@@ -8,7 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from xiaoneng.achievements.models import CityResult, CommentKind, YearAward
 from xiaoneng.commitments.forms import DateInput, MultipleFileField
 
-QUARTERS = [(1, _("first quarter")), (2, _("second quarter")), (3, _("third quarter")), (4, _("fourth quarter"))]
+QUARTERS = [
+    (1, _("first quarter")),
+    (2, _("second quarter")),
+    (3, _("third quarter")),
+    (4, _("fourth quarter")),
+]
 
 
 class DeclarationForm(forms.Form):
@@ -48,8 +53,9 @@ class DisplayForm(forms.Form):
 
 class ModerateForm(forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), choices=[("show", _("Show")), ("hide", _("Hide"))])
-    text = forms.CharField(label=_("Text shown (edit if needed)"), widget=forms.Textarea(attrs={"rows": 3}),
-                           required=False)
+    text = forms.CharField(
+        label=_("Text shown (edit if needed)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     reason = forms.CharField(label=_("Why hidden"), max_length=200, required=False)
 
 

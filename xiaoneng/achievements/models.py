@@ -30,8 +30,12 @@ class DeclarationState(models.TextChoices):
 
 
 # States that reached the center: what "N units declared M achievements" counts.
-DECLARED_STATES = (DeclarationState.DECLARED, DeclarationState.VERIFIED, DeclarationState.REJECTED,
-                   DeclarationState.SELECTED)
+DECLARED_STATES = (
+    DeclarationState.DECLARED,
+    DeclarationState.VERIFIED,
+    DeclarationState.REJECTED,
+    DeclarationState.SELECTED,
+)
 
 
 class CityResult(models.TextChoices):
@@ -47,29 +51,39 @@ class YearAward(models.TextChoices):
 
 
 class Declaration(models.Model):
-    public_id = models.CharField(_("number"), max_length=PUBLIC_ID_LENGTH, unique=True,
-                                 default=new_public_id, editable=False)
+    public_id = models.CharField(
+        _("number"), max_length=PUBLIC_ID_LENGTH, unique=True, default=new_public_id, editable=False
+    )
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="+", verbose_name=_("unit"))
     year = models.PositiveSmallIntegerField(_("year"))
-    quarter = models.PositiveSmallIntegerField(_("quarter"), validators=[MinValueValidator(1),
-                                                                        MaxValueValidator(4)])
+    quarter = models.PositiveSmallIntegerField(
+        _("quarter"), validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
     title = models.CharField(pgettext_lazy("achievement", "title"), max_length=200)
     what_done = models.TextField(_("what was done"))
     beneficiaries = models.CharField(_("for whom"), max_length=200)
-    state = models.CharField(_("state"), max_length=10, choices=DeclarationState.choices,
-                             default=DeclarationState.DRAFT)
+    state = models.CharField(
+        _("state"), max_length=10, choices=DeclarationState.choices, default=DeclarationState.DRAFT
+    )
     state_reason = models.TextField(_("reason"), blank=True)  # why rejected or returned
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+",
-                                   verbose_name=_("declared by"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("declared by")
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     declared_at = models.DateTimeField(_("declared at"), null=True, blank=True)
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
     selected_at = models.DateTimeField(_("selected at"), null=True, blank=True)
-    city_result = models.CharField(_("the city's result"), max_length=12, choices=CityResult.choices,
-                                   default=CityResult.PENDING, blank=True)
+    city_result = models.CharField(
+        _("the city's result"),
+        max_length=12,
+        choices=CityResult.choices,
+        default=CityResult.PENDING,
+        blank=True,
+    )
     city_note = models.CharField(_("the city's note"), max_length=200, blank=True)
-    year_award = models.CharField(_("year-end award"), max_length=24, choices=YearAward.choices,
-                                  default=YearAward.NONE, blank=True)
+    year_award = models.CharField(
+        _("year-end award"), max_length=24, choices=YearAward.choices, default=YearAward.NONE, blank=True
+    )
 
     class Meta:
         verbose_name = _("service achievement")
@@ -101,8 +115,9 @@ class DisplayPeriod(models.Model):
     """公示: the quarter's selected achievements are shown to the public between two days."""
 
     year = models.PositiveSmallIntegerField(_("year"))
-    quarter = models.PositiveSmallIntegerField(_("quarter"), validators=[MinValueValidator(1),
-                                                                        MaxValueValidator(4)])
+    quarter = models.PositiveSmallIntegerField(
+        _("quarter"), validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
     note = models.TextField(_("note"), blank=True)
@@ -136,18 +151,28 @@ class CommentState(models.TextChoices):
 class PublicComment(models.Model):
     """A comment or objection from the public; `original_text` keeps what was sent, always."""
 
-    declaration = models.ForeignKey(Declaration, models.CASCADE, related_name="comments",
-                                    verbose_name=_("service achievement"))
-    kind = models.CharField(_("kind"), max_length=10, choices=CommentKind.choices, default=CommentKind.COMMENT)
+    declaration = models.ForeignKey(
+        Declaration, models.CASCADE, related_name="comments", verbose_name=_("service achievement")
+    )
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=CommentKind.choices, default=CommentKind.COMMENT
+    )
     name = models.CharField(_("name (optional)"), max_length=40, blank=True)
     text = models.TextField(_("comment"))
     original_text = models.TextField(_("original text"))
-    state = models.CharField(_("state"), max_length=8, choices=CommentState.choices,
-                             default=CommentState.PENDING)
+    state = models.CharField(
+        _("state"), max_length=8, choices=CommentState.choices, default=CommentState.PENDING
+    )
     hidden_reason = models.CharField(_("why hidden"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
-    moderated_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
-                                     related_name="+", verbose_name=_("moderated by"))
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("moderated by"),
+    )
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
 
     class Meta:
@@ -158,9 +183,9 @@ class PublicComment(models.Model):
     def __str__(self) -> str:
         return self.text[:60]
 
+    def get_absolute_url(self) -> str:
+        return self.declaration.get_absolute_url()
+
     @property
     def edited(self) -> bool:
         return self.text != self.original_text
-
-    def get_absolute_url(self) -> str:
-        return self.declaration.get_absolute_url()

@@ -5,8 +5,11 @@ declares, its head approves; the center verifies, selects and moderates public c
 """
 
 _VIEW = {"achievements.view_declaration"}
-_CENTER = _VIEW | {"achievements.screen_declaration", "achievements.moderate_comment",
-                   "achievements.view_publiccomment"}
+_CENTER = _VIEW | {
+    "achievements.screen_declaration",
+    "achievements.moderate_comment",
+    "achievements.view_publiccomment",
+}
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
     "center_admin": _CENTER,

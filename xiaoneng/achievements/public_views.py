@@ -35,9 +35,14 @@ FEED_SIZE = 100
 def on_display(today: datetime.date | None = None):
     """Selected achievements of every quarter whose display period has started."""
     today = today or timezone.localdate()
-    started = DisplayPeriod.objects.filter(year=OuterRef("year"), quarter=OuterRef("quarter"), starts_on__lte=today)
-    return (Declaration.objects.filter(Exists(started), state=DeclarationState.SELECTED)
-            .select_related("unit").order_by("-year", "-quarter", "unit__sort_order", "pk"))
+    started = DisplayPeriod.objects.filter(
+        year=OuterRef("year"), quarter=OuterRef("quarter"), starts_on__lte=today
+    )
+    return (
+        Declaration.objects.filter(Exists(started), state=DeclarationState.SELECTED)
+        .select_related("unit")
+        .order_by("-year", "-quarter", "unit__sort_order", "pk")
+    )
 
 
 @require_GET
@@ -48,19 +53,38 @@ def achievement_list(request: HttpRequest) -> HttpResponse:
     periods = {(p.year, p.quarter): p for p in DisplayPeriod.objects.all()}
     for row in page:
         row.period = periods.get((row.year, row.quarter))
-    return render_public(request, "achievements/public/list.html", {
-        "page": page, "query": "embed=1" if request.GET.get("embed") == "1" else "",
-        "today": timezone.localdate()})
+    return render_public(
+        request,
+        "achievements/public/list.html",
+        {
+            "page": page,
+            "query": "embed=1" if request.GET.get("embed") == "1" else "",
+            "today": timezone.localdate(),
+        },
+    )
 
 
-def _page(request: HttpRequest, declaration: Declaration, form: CommentForm | None = None, status: int = 200,
-          **extra) -> HttpResponse:
+def _page(
+    request: HttpRequest,
+    declaration: Declaration,
+    form: CommentForm | None = None,
+    status: int = 200,
+    **extra,
+) -> HttpResponse:
     period = actions.display_period_for(declaration)
-    return render_public(request, "achievements/public/detail.html", {
-        "declaration": declaration, "period": period,
-        "open": period is not None and period.is_open(timezone.localdate()),
-        "comments": declaration.comments.filter(state=CommentState.SHOWN),
-        "form": form or CommentForm(), **extra}, status=status)
+    return render_public(
+        request,
+        "achievements/public/detail.html",
+        {
+            "declaration": declaration,
+            "period": period,
+            "open": period is not None and period.is_open(timezone.localdate()),
+            "comments": declaration.comments.filter(state=CommentState.SHOWN),
+            "form": form or CommentForm(),
+            **extra,
+        },
+        status=status,
+    )
 
 
 @csrf_exempt
@@ -94,17 +118,25 @@ def feed_items() -> list[FeedItem]:
     entries = []
     for d in on_display()[:FEED_SIZE]:
         published = d.selected_at or timezone.now()
-        entries.append(FeedItem(
-            id=f"achievement:{d.public_id}", url=d.get_public_url(), title=f"{d.unit.name}：{d.title}",
-            text=f"{d.what_done}\n{_('For whom')}: {d.beneficiaries}", published=published,
-            tags=(f"{d.year}Q{d.quarter}", d.unit.short_name)))
+        entries.append(
+            FeedItem(
+                id=f"achievement:{d.public_id}",
+                url=d.get_public_url(),
+                title=f"{d.unit.name}：{d.title}",
+                text=f"{d.what_done}\n{_('For whom')}: {d.beneficiaries}",
+                published=published,
+                tags=(f"{d.year}Q{d.quarter}", d.unit.short_name),
+            )
+        )
     return entries
 
 
 def _meta() -> dict:
-    return {"title": _("Typical service achievements on public display"),
-            "link": reverse("public_achievements:list"),
-            "description": _("The county's typical service achievements, shown for public supervision.")}
+    return {
+        "title": _("Typical service achievements on public display"),
+        "link": reverse("public_achievements:list"),
+        "description": _("The county's typical service achievements, shown for public supervision."),
+    }
 
 
 @require_GET

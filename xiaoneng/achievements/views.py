@@ -54,24 +54,38 @@ def _quarter(request: HttpRequest) -> tuple[int, int]:
 @permission_required(VIEW, raise_exception=True)
 def index(request: HttpRequest) -> HttpResponse:
     year, quarter = _quarter(request)
-    rows = scope_to_user(Declaration.objects.filter(year=year, quarter=quarter), request.user).select_related("unit")
+    rows = scope_to_user(Declaration.objects.filter(year=year, quarter=quarter), request.user).select_related(
+        "unit"
+    )
     state = request.GET.get("state", "")
     if state in DeclarationState.values:
         rows = rows.filter(state=state)
     now, before = figures.with_last_year(year, quarter)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "achievements/index.html", {
-        "year": year, "quarter": quarter, "page": page, "states": DeclarationState.choices, "state": state,
-        "query": f"year={year}&quarter={quarter}&state={state}", "now": now, "before": before,
-        "sentence": figures.sentence(now), "sentence_before": figures.sentence(before),
-        "change": figures.change(now.declared, before.declared),
-        "period": DisplayPeriod.objects.filter(year=year, quarter=quarter).first(),
-        "can_declare": request.user.has_perm("achievements.declare_achievement") and request.user.unit,
-        "can_screen": request.user.has_perm(SCREEN),
-        "pending_comments": PublicComment.objects.filter(state=CommentState.PENDING).count()
-        if request.user.has_perm("achievements.moderate_comment") else 0,
-        "display_form": forms.DisplayForm(initial={"year": year, "quarter": quarter}),
-    })
+    return render(
+        request,
+        "achievements/index.html",
+        {
+            "year": year,
+            "quarter": quarter,
+            "page": page,
+            "states": DeclarationState.choices,
+            "state": state,
+            "query": f"year={year}&quarter={quarter}&state={state}",
+            "now": now,
+            "before": before,
+            "sentence": figures.sentence(now),
+            "sentence_before": figures.sentence(before),
+            "change": figures.change(now.declared, before.declared),
+            "period": DisplayPeriod.objects.filter(year=year, quarter=quarter).first(),
+            "can_declare": request.user.has_perm("achievements.declare_achievement") and request.user.unit,
+            "can_screen": request.user.has_perm(SCREEN),
+            "pending_comments": PublicComment.objects.filter(state=CommentState.PENDING).count()
+            if request.user.has_perm("achievements.moderate_comment")
+            else 0,
+            "display_form": forms.DisplayForm(initial={"year": year, "quarter": quarter}),
+        },
+    )
 
 
 @login_required
@@ -80,30 +94,44 @@ def declaration_new(request: HttpRequest) -> HttpResponse:
     if request.user.unit is None:
         raise PermissionDenied
     today = timezone.localdate()
-    form = forms.DeclarationForm(request.POST or None, request.FILES or None,
-                                 initial={"year": today.year, "quarter": (today.month - 1) // 3 + 1})
+    form = forms.DeclarationForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"year": today.year, "quarter": (today.month - 1) // 3 + 1},
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            declaration = actions.do_create_declaration(actor=request.user, unit=request.user.unit, **form.cleaned_data)
+            declaration = actions.do_create_declaration(
+                actor=request.user, unit=request.user.unit, **form.cleaned_data
+            )
         except actions.AchievementError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Saved."))
             return redirect(declaration)
-    return render(request, "achievements/form.html", {"form": form, "heading": _("Declare a service achievement")})
+    return render(
+        request, "achievements/form.html", {"form": form, "heading": _("Declare a service achievement")}
+    )
 
 
 def _declaration(request: HttpRequest, public_id: str) -> Declaration:
     if not request.user.has_perm(VIEW):
         raise PermissionDenied
-    return get_object_or_404(scope_to_user(Declaration.objects.select_related("unit", "created_by"), request.user),
-                             public_id=public_id)
+    return get_object_or_404(
+        scope_to_user(Declaration.objects.select_related("unit", "created_by"), request.user),
+        public_id=public_id,
+    )
 
 
 def evidence_files(declaration: Declaration):
-    return EventAttachment.objects.filter(
-        event__content_type=ContentType.objects.get_for_model(Declaration), event__object_id=declaration.pk,
-    ).select_related("event").order_by("pk")
+    return (
+        EventAttachment.objects.filter(
+            event__content_type=ContentType.objects.get_for_model(Declaration),
+            event__object_id=declaration.pk,
+        )
+        .select_related("event")
+        .order_by("pk")
+    )
 
 
 def _detail(request: HttpRequest, declaration: Declaration, **extra) -> HttpResponse:
@@ -111,15 +139,22 @@ def _detail(request: HttpRequest, declaration: Declaration, **extra) -> HttpResp
     own = user.unit is not None and declaration.unit.is_within(user.unit)
     state = declaration.state
     context = {
-        "declaration": declaration, "files": evidence_files(declaration),
+        "declaration": declaration,
+        "files": evidence_files(declaration),
         "comments": declaration.comments.select_related("moderated_by") if user.has_perm(SCREEN) else [],
-        "can_submit": own and state == DeclarationState.DRAFT and user.has_perm("achievements.declare_achievement"),
-        "can_approve": own and state == DeclarationState.SUBMITTED and user.has_perm("achievements.approve_declaration"),
+        "can_submit": own
+        and state == DeclarationState.DRAFT
+        and user.has_perm("achievements.declare_achievement"),
+        "can_approve": own
+        and state == DeclarationState.SUBMITTED
+        and user.has_perm("achievements.approve_declaration"),
         "can_verify": state == DeclarationState.DECLARED and user.has_perm(SCREEN),
         "can_select": state == DeclarationState.VERIFIED and user.has_perm(SCREEN),
         "can_result": state == DeclarationState.SELECTED and user.has_perm(SCREEN),
-        "reason_form": forms.ReasonForm(), "evidence_form": forms.EvidenceForm(),
-        "city_form": forms.CityResultForm(), "award_form": forms.AwardForm(),
+        "reason_form": forms.ReasonForm(),
+        "evidence_form": forms.EvidenceForm(),
+        "city_form": forms.CityResultForm(),
+        "award_form": forms.AwardForm(),
     }
     context["can_add_evidence"] = context["can_submit"] or (own and state == DeclarationState.SUBMITTED)
     context.update(extra)
@@ -145,10 +180,16 @@ def _call(request: HttpRequest, declaration: Declaration, action: str):
     if action in ("return", "reject"):
         form = forms.ReasonForm(post)
         if action == "return":
-            return (lambda: actions.do_approve_declaration(
-                declaration, actor=user, approve=False, reason=form.cleaned_data["reason"])), form
-        return (lambda: actions.do_verify_declaration(
-            declaration, actor=user, verified=False, reason=form.cleaned_data["reason"])), form
+            return (
+                lambda: actions.do_approve_declaration(
+                    declaration, actor=user, approve=False, reason=form.cleaned_data["reason"]
+                )
+            ), form
+        return (
+            lambda: actions.do_verify_declaration(
+                declaration, actor=user, verified=False, reason=form.cleaned_data["reason"]
+            )
+        ), form
     if action == "evidence":
         form = forms.EvidenceForm(post, request.FILES)
         return (lambda: actions.do_add_evidence(declaration, actor=user, **form.cleaned_data)), form
@@ -193,10 +234,18 @@ def package_download(request: HttpRequest, year: int, quarter: int) -> FileRespo
     if not 1 <= quarter <= 4:
         raise Http404
     data, count = package.package_bytes(year, quarter)
-    audit("achievements.package_exported", actor=request.user, request=request,
-          detail={"year": year, "quarter": quarter, "achievements": count})
-    return FileResponse(io.BytesIO(data), as_attachment=True, content_type="application/zip",
-                        filename=_("service-achievements-%(year)s-Q%(quarter)s.zip") % {"year": year, "quarter": quarter})
+    audit(
+        "achievements.package_exported",
+        actor=request.user,
+        request=request,
+        detail={"year": year, "quarter": quarter, "achievements": count},
+    )
+    return FileResponse(
+        io.BytesIO(data),
+        as_attachment=True,
+        content_type="application/zip",
+        filename=_("service-achievements-%(year)s-Q%(quarter)s.zip") % {"year": year, "quarter": quarter},
+    )
 
 
 @login_required
@@ -212,7 +261,9 @@ def display_new(request: HttpRequest) -> HttpResponse:
             messages.error(request, str(error))
         else:
             messages.success(request, _("Saved."))
-        return redirect(f"{request.path.rsplit('/display/', 1)[0]}/?year={data['year']}&quarter={data['quarter']}")
+        return redirect(
+            f"{request.path.rsplit('/display/', 1)[0]}/?year={data['year']}&quarter={data['quarter']}"
+        )
     messages.error(request, _("Please correct the dates of the display period."))
     return redirect("achievements:index")
 
@@ -223,9 +274,17 @@ def comments(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state") or CommentState.PENDING
     rows = PublicComment.objects.filter(state=state).select_related("declaration__unit", "moderated_by")
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "achievements/comments.html", {
-        "page": page, "state": state, "states": CommentState.choices, "query": f"state={state}",
-        "form": forms.ModerateForm()})
+    return render(
+        request,
+        "achievements/comments.html",
+        {
+            "page": page,
+            "state": state,
+            "states": CommentState.choices,
+            "query": f"state={state}",
+            "form": forms.ModerateForm(),
+        },
+    )
 
 
 @login_required
@@ -239,8 +298,13 @@ def moderate(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("achievements:comments")
     data = form.cleaned_data
     try:
-        actions.do_moderate_comment(comment, actor=request.user, show=data["decision"] == "show",
-                                    reason=data["reason"], text=data["text"] or None)
+        actions.do_moderate_comment(
+            comment,
+            actor=request.user,
+            show=data["decision"] == "show",
+            reason=data["reason"],
+            text=data["text"] or None,
+        )
     except actions.AchievementError as error:
         messages.error(request, str(error))
     else:

@@ -66,8 +66,16 @@ def can_report(user, commitment: UnitCommitment) -> bool:
     )
 
 
-def do_create_campaign(*, actor, name: str, basis_title: str, issued_by: str, starts_on: datetime.date,
-                       ends_on: datetime.date, basis_number: str = "") -> Campaign:
+def do_create_campaign(
+    *,
+    actor,
+    name: str,
+    basis_title: str,
+    issued_by: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    basis_number: str = "",
+) -> Campaign:
     _need(actor, "commitments.manage_commitments")
     name = _require(name, gettext("A campaign needs a name."))
     basis_title = _require(basis_title, gettext("Name the document the campaign rests on."))
@@ -75,18 +83,33 @@ def do_create_campaign(*, actor, name: str, basis_title: str, issued_by: str, st
     if ends_on < starts_on:
         raise CommitmentError(gettext("A campaign cannot end before it starts."))
     with transaction.atomic():
-        campaign = Campaign.objects.create(name=name, basis_title=basis_title, basis_number=basis_number.strip(),
-                                           issued_by=issued_by, starts_on=starts_on, ends_on=ends_on,
-                                           created_by=actor)
-        append_event(campaign, "created", actor, {"name": name, "basis": basis_title,
-                                                  "number": campaign.basis_number})
+        campaign = Campaign.objects.create(
+            name=name,
+            basis_title=basis_title,
+            basis_number=basis_number.strip(),
+            issued_by=issued_by,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            created_by=actor,
+        )
+        append_event(
+            campaign, "created", actor, {"name": name, "basis": basis_title, "number": campaign.basis_number}
+        )
         audit("commitments.campaign_created", actor=actor, target=campaign, detail={"name": name})
     return campaign
 
 
-def do_record_commitment(campaign: Campaign, *, actor, unit: Unit, committer_kind: str,
-                         committed_on: datetime.date, channels: Sequence[str], committer_name: str = "",
-                         statement: str = "") -> UnitCommitment:
+def do_record_commitment(
+    campaign: Campaign,
+    *,
+    actor,
+    unit: Unit,
+    committer_kind: str,
+    committed_on: datetime.date,
+    channels: Sequence[str],
+    committer_name: str = "",
+    statement: str = "",
+) -> UnitCommitment:
     """A unit's commitment: who made it (head, leadership collective or a person) and through what."""
     _need(actor, "commitments.manage_commitments")
     if committer_kind not in CommitterKind.values:
@@ -96,39 +119,77 @@ def do_record_commitment(campaign: Campaign, *, actor, unit: Unit, committer_kin
         raise CommitmentError(gettext("Choose at least one channel the commitment was made through."))
     with transaction.atomic():
         if UnitCommitment.objects.filter(campaign=campaign, unit=unit).exists():
-            raise CommitmentError(gettext("%(unit)s has already committed in this campaign.")
-                                  % {"unit": unit.name})
+            raise CommitmentError(
+                gettext("%(unit)s has already committed in this campaign.") % {"unit": unit.name}
+            )
         commitment = UnitCommitment.objects.create(
-            campaign=campaign, unit=unit, committer_kind=committer_kind, committer_name=committer_name.strip(),
-            committed_on=committed_on, channels=channels, statement=statement.strip(), created_by=actor,
+            campaign=campaign,
+            unit=unit,
+            committer_kind=committer_kind,
+            committer_name=committer_name.strip(),
+            committed_on=committed_on,
+            channels=channels,
+            statement=statement.strip(),
+            created_by=actor,
         )
-        append_event(commitment, "committed", actor, {
-            "campaign": campaign.public_id, "unit": unit.code, "committer": committer_kind,
-            "channels": channels, "committed_on": committed_on.isoformat(),
-        })
+        append_event(
+            commitment,
+            "committed",
+            actor,
+            {
+                "campaign": campaign.public_id,
+                "unit": unit.code,
+                "committer": committer_kind,
+                "channels": channels,
+                "committed_on": committed_on.isoformat(),
+            },
+        )
     return commitment
 
 
-def do_add_item(commitment: UnitCommitment, *, actor, kind: str, promise: str,
-                target_value: Decimal | None = None, target_unit: str = "",
-                due_on: datetime.date | None = None) -> CommitmentItem:
+def do_add_item(
+    commitment: UnitCommitment,
+    *,
+    actor,
+    kind: str,
+    promise: str,
+    target_value: Decimal | None = None,
+    target_unit: str = "",
+    due_on: datetime.date | None = None,
+) -> CommitmentItem:
     _need(actor, "commitments.manage_commitments")
     if kind not in ItemKind.values:
         raise CommitmentError(gettext("Choose the kind of promise."))
     promise = _require(promise, gettext("Write the promise."))
     with transaction.atomic():
-        item = CommitmentItem.objects.create(commitment=commitment, kind=kind, promise=promise,
-                                             target_value=target_value, target_unit=target_unit.strip(),
-                                             due_on=due_on)
-        append_event(item, "added", actor, {"kind": kind, "promise": promise,
-                                            "target": str(target_value) if target_value is not None else None,
-                                            "due_on": due_on.isoformat() if due_on else None})
+        item = CommitmentItem.objects.create(
+            commitment=commitment,
+            kind=kind,
+            promise=promise,
+            target_value=target_value,
+            target_unit=target_unit.strip(),
+            due_on=due_on,
+        )
+        append_event(
+            item,
+            "added",
+            actor,
+            {
+                "kind": kind,
+                "promise": promise,
+                "target": str(target_value) if target_value is not None else None,
+                "due_on": due_on.isoformat() if due_on else None,
+            },
+        )
     return item
 
 
 def _locked_item(item: CommitmentItem) -> CommitmentItem:
-    return (CommitmentItem.objects.select_for_update(of=("self",))
-            .select_related("commitment__unit", "commitment__campaign").get(pk=item.pk))
+    return (
+        CommitmentItem.objects.select_for_update(of=("self",))
+        .select_related("commitment__unit", "commitment__campaign")
+        .get(pk=item.pk)
+    )
 
 
 def _not_breached(item: CommitmentItem) -> None:
@@ -157,7 +218,9 @@ def do_complete_milestone(milestone: Milestone, *, actor, done_on: datetime.date
             raise CommitmentError(gettext("The milestone is already done."))
         milestone.done_on = done_on
         milestone.save(update_fields=["done_on"])
-        append_event(item, "milestone_done", actor, {"milestone": milestone.title, "done_on": done_on.isoformat()})
+        append_event(
+            item, "milestone_done", actor, {"milestone": milestone.title, "done_on": done_on.isoformat()}
+        )
     return milestone
 
 
@@ -183,8 +246,9 @@ def _clean_files(files: Iterable) -> list:
         raise CommitmentError(" ".join(error.messages)) from error
 
 
-def do_report_progress(item: CommitmentItem, *, actor, progress: int, note: str = "",
-                       evidence: Iterable = ()) -> CommitmentItem:
+def do_report_progress(
+    item: CommitmentItem, *, actor, progress: int, note: str = "", evidence: Iterable = ()
+) -> CommitmentItem:
     """The unit (or the center) reports progress with evidence; only a check marks it fulfilled."""
     progress = _progress(progress)
     note = note.strip()
@@ -200,13 +264,25 @@ def do_report_progress(item: CommitmentItem, *, actor, progress: int, note: str 
         if item.status == ItemStatus.NOT_STARTED and progress > 0:
             item.status = ItemStatus.IN_PROGRESS
         item.save(update_fields=["progress", "status", "updated_at"])
-        append_event(item, "progress", actor, {"progress": progress, "note": note, "status": item.status},
-                     attachments=clean)
+        append_event(
+            item,
+            "progress",
+            actor,
+            {"progress": progress, "note": note, "status": item.status},
+            attachments=clean,
+        )
     return item
 
 
-def do_record_check(item: CommitmentItem, *, actor, outcome: str, progress: int | None = None,
-                    note: str = "", checked_on: datetime.date | None = None) -> FulfilmentCheck:
+def do_record_check(
+    item: CommitmentItem,
+    *,
+    actor,
+    outcome: str,
+    progress: int | None = None,
+    note: str = "",
+    checked_on: datetime.date | None = None,
+) -> FulfilmentCheck:
     """践诺检查 by the center; a "breached" outcome records the breach in the same transaction."""
     _need(actor, "commitments.check_fulfilment")
     if outcome not in CheckOutcome.values:
@@ -220,23 +296,44 @@ def do_record_check(item: CommitmentItem, *, actor, outcome: str, progress: int 
         progress = item.progress if progress is None else _progress(progress)
         if outcome == CheckOutcome.FULFILLED:
             progress = 100
-        check = FulfilmentCheck.objects.create(item=item, checked_on=checked_on, checked_by=actor,
-                                               outcome=outcome, progress=progress, note=note.strip())
+        check = FulfilmentCheck.objects.create(
+            item=item,
+            checked_on=checked_on,
+            checked_by=actor,
+            outcome=outcome,
+            progress=progress,
+            note=note.strip(),
+        )
         item.progress = progress
         if outcome == CheckOutcome.FULFILLED:
             item.status = ItemStatus.FULFILLED
         elif item.status == ItemStatus.NOT_STARTED and progress > 0:
             item.status = ItemStatus.IN_PROGRESS
         item.save(update_fields=["progress", "status", "updated_at"])
-        append_event(item, "checked", actor, {"outcome": outcome, "progress": progress, "note": check.note,
-                                              "checked_on": checked_on.isoformat()})
+        append_event(
+            item,
+            "checked",
+            actor,
+            {
+                "outcome": outcome,
+                "progress": progress,
+                "note": check.note,
+                "checked_on": checked_on.isoformat(),
+            },
+        )
         if outcome == CheckOutcome.BREACHED:
             _breach(item, actor, note, checked_on, check)
     return check
 
 
-def do_record_breach(item: CommitmentItem, *, actor, description: str,
-                     found_on: datetime.date | None = None, time_limit: int | None = None) -> Breach:
+def do_record_breach(
+    item: CommitmentItem,
+    *,
+    actor,
+    description: str,
+    found_on: datetime.date | None = None,
+    time_limit: int | None = None,
+) -> Breach:
     """有诺不践 found outside a check (e.g. a complaint found true)."""
     _need(actor, "commitments.check_fulfilment")
     description = _require(description, gettext("Say what was broken."))
@@ -246,8 +343,14 @@ def do_record_breach(item: CommitmentItem, *, actor, description: str,
         return _breach(item, actor, description, found_on or timezone.localdate(), None, time_limit)
 
 
-def _breach(item: CommitmentItem, actor, description: str, found_on: datetime.date,
-            check: FulfilmentCheck | None, time_limit: int | None = None) -> Breach:
+def _breach(
+    item: CommitmentItem,
+    actor,
+    description: str,
+    found_on: datetime.date,
+    check: FulfilmentCheck | None,
+    time_limit: int | None = None,
+) -> Breach:
     """One transaction (the caller's): matter for the unit, draft notice, proposed deduction."""
     from xiaoneng.matters.actions import MatterError, do_assign_matter, do_receive_matter
     from xiaoneng.matters.models import MatterKind
@@ -255,40 +358,81 @@ def _breach(item: CommitmentItem, actor, description: str, found_on: datetime.da
 
     commitment = item.commitment
     unit = commitment.unit
-    title = gettext("Broken commitment: %(unit)s — %(promise)s") % {"unit": unit.name,
-                                                                     "promise": item.promise[:80]}
+    title = gettext("Broken commitment: %(unit)s — %(promise)s") % {
+        "unit": unit.name,
+        "promise": item.promise[:80],
+    }
     try:
-        matter = do_receive_matter(kind=MatterKind.objects.get(code=MATTER_KIND), title=title[:200],
-                                   actor=actor, description=description,
-                                   event_data={"commitment": commitment.public_id, "item": item.pk})
-        matter = do_assign_matter(matter, actor=actor, unit=unit, time_limit=time_limit,
-                                  note=gettext("Investigate and correct the broken commitment."))
+        matter = do_receive_matter(
+            kind=MatterKind.objects.get(code=MATTER_KIND),
+            title=title[:200],
+            actor=actor,
+            description=description,
+            event_data={"commitment": commitment.public_id, "item": item.pk},
+        )
+        matter = do_assign_matter(
+            matter,
+            actor=actor,
+            unit=unit,
+            time_limit=time_limit,
+            note=gettext("Investigate and correct the broken commitment."),
+        )
     except MatterError as error:
         raise CommitmentError(str(error)) from error
-    breach = Breach.objects.create(item=item, description=description, found_on=found_on,
-                                   recorded_by=actor, check_record=check, matter=matter)
+    breach = Breach.objects.create(
+        item=item,
+        description=description,
+        found_on=found_on,
+        recorded_by=actor,
+        check_record=check,
+        matter=matter,
+    )
     item.status = ItemStatus.BREACHED
     item.save(update_fields=["status", "updated_at"])
     notice = BreachNotice.objects.create(
-        breach=breach, title=gettext("Notice on %(unit)s breaking its public commitment") % {"unit": unit.name},
-        text=gettext("In the campaign “%(campaign)s”, %(unit)s promised: %(promise)s. "
-                     "The center found on %(day)s: %(what)s. This is made public, responsibility "
-                     "is pursued and points are deducted in the year-end assessment.") % {
-            "campaign": commitment.campaign.name, "unit": unit.name, "promise": item.promise,
-            "day": found_on.isoformat(), "what": description},
+        breach=breach,
+        title=gettext("Notice on %(unit)s breaking its public commitment") % {"unit": unit.name},
+        text=gettext(
+            "In the campaign “%(campaign)s”, %(unit)s promised: %(promise)s. "
+            "The center found on %(day)s: %(what)s. This is made public, responsibility "
+            "is pursued and points are deducted in the year-end assessment."
+        )
+        % {
+            "campaign": commitment.campaign.name,
+            "unit": unit.name,
+            "promise": item.promise,
+            "day": found_on.isoformat(),
+            "what": description,
+        },
     )
     try:
-        do_propose_entry(unit=unit, rule_code=RULE, source=breach, proposer=actor, year=found_on.year,
-                         reason=gettext("Broken public commitment: %(promise)s") % {"promise": item.promise[:150]})
+        do_propose_entry(
+            unit=unit,
+            rule_code=RULE,
+            source=breach,
+            proposer=actor,
+            year=found_on.year,
+            reason=gettext("Broken public commitment: %(promise)s") % {"promise": item.promise[:150]},
+        )
     except ScoringError as error:
         raise CommitmentError(str(error)) from error
-    append_event(item, "breached", actor, {"description": description, "matter": matter.public_id,
-                                           "found_on": found_on.isoformat(), "notice": notice.pk})
+    append_event(
+        item,
+        "breached",
+        actor,
+        {
+            "description": description,
+            "matter": matter.public_id,
+            "found_on": found_on.isoformat(),
+            "notice": notice.pk,
+        },
+    )
     return breach
 
 
-def do_publish_notice(notice: BreachNotice, *, actor, title: str = "", text: str = "",
-                      request=None) -> BreachNotice:
+def do_publish_notice(
+    notice: BreachNotice, *, actor, title: str = "", text: str = "", request=None
+) -> BreachNotice:
     """公开通报: staff may edit the draft's words, then it shows on the public pages."""
     _need(actor, "commitments.publish_notice")
     with transaction.atomic():
@@ -300,6 +444,11 @@ def do_publish_notice(notice: BreachNotice, *, actor, title: str = "", text: str
         notice.state, notice.published_at, notice.published_by = NoticeState.PUBLISHED, timezone.now(), actor
         notice.save()
         append_event(notice.breach.item, "notice_published", actor, {"title": notice.title})
-        audit("commitments.notice_published", actor=actor, request=request, target=notice,
-              detail={"title": notice.title})
+        audit(
+            "commitments.notice_published",
+            actor=actor,
+            request=request,
+            target=notice,
+            detail={"title": notice.title},
+        )
     return notice

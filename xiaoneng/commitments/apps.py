@@ -1,4 +1,5 @@
 """公开承诺 public commitments: campaigns, unit commitments, fulfilment (践诺) checks (issue 6)."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -10,5 +11,7 @@ class CommitmentsConfig(AppConfig):
     def ready(self) -> None:
         from xiaoneng.web.nav import public_link, staff_link
 
-        staff_link("commitments:index", _("Commitments"), perms=("commitments.view_unitcommitment",), order=60)
+        staff_link(
+            "commitments:index", _("Commitments"), perms=("commitments.view_unitcommitment",), order=60
+        )
         public_link("public_commitments:list", _("Public commitments"), order=60)

@@ -46,14 +46,22 @@ def campaign_figures(campaign: Campaign) -> CampaignFigures:
                 by_channel[channel] += 1
     on_tv = sum(1 for channels in leaders.values_list("channels", flat=True) if Channel.TV in channels)
     items = CommitmentItem.objects.filter(commitment__campaign=campaign).aggregate(
-        total=Count("pk"), fulfilled=Count("pk", filter=Q(status=ItemStatus.FULFILLED)),
+        total=Count("pk"),
+        fulfilled=Count("pk", filter=Q(status=ItemStatus.FULFILLED)),
         in_progress=Count("pk", filter=Q(status=ItemStatus.IN_PROGRESS)),
         breached=Count("pk", filter=Q(status=ItemStatus.BREACHED)),
     )
     days = tuple(commitments.order_by("committed_on").values_list("committed_on", flat=True).distinct())
-    return CampaignFigures(units=units, leaders_on_tv=on_tv, days=days, items=items["total"],
-                           fulfilled=items["fulfilled"], in_progress=items["in_progress"],
-                           breached=items["breached"], by_channel=by_channel)
+    return CampaignFigures(
+        units=units,
+        leaders_on_tv=on_tv,
+        days=days,
+        items=items["total"],
+        fulfilled=items["fulfilled"],
+        in_progress=items["in_progress"],
+        breached=items["breached"],
+        by_channel=by_channel,
+    )
 
 
 def breaches_between(start: datetime.date, end: datetime.date):
@@ -61,7 +69,7 @@ def breaches_between(start: datetime.date, end: datetime.date):
 
 
 def days_phrase(days: tuple[datetime.date, ...]) -> str:
-    """"3月21、22日": the newsletter's way of listing days of one month."""
+    """ "3月21、22日": the newsletter's way of listing days of one month."""
     if not days:
         return ""
     if len({(d.year, d.month) for d in days}) == 1:

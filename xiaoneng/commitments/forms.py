@@ -41,15 +41,20 @@ class CommitmentForm(forms.Form):
     committer_kind = forms.ChoiceField(label=_("Who committed"), choices=CommitterKind.choices)
     committer_name = forms.CharField(label=_("Name of who committed"), max_length=100, required=False)
     committed_on = forms.DateField(label=_("Committed on"), widget=DateInput)
-    channels = forms.MultipleChoiceField(label=_("Channels"), choices=Channel.choices,
-                                         widget=forms.CheckboxSelectMultiple)
-    statement = forms.CharField(label=_("Statement"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    channels = forms.MultipleChoiceField(
+        label=_("Channels"), choices=Channel.choices, widget=forms.CheckboxSelectMultiple
+    )
+    statement = forms.CharField(
+        label=_("Statement"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
 
 class ItemForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=ItemKind.choices)
     promise = forms.CharField(label=_("Promise"), widget=forms.Textarea(attrs={"rows": 2}))
-    target_value = forms.DecimalField(label=_("Target value"), max_digits=12, decimal_places=2, required=False)
+    target_value = forms.DecimalField(
+        label=_("Target value"), max_digits=12, decimal_places=2, required=False
+    )
     target_unit = forms.CharField(label=_("Unit of the target"), max_length=20, required=False)
     due_on = forms.DateField(label=_("Due on"), widget=DateInput, required=False)
 

@@ -13,46 +13,58 @@ from __future__ import annotations
 import datetime
 
 from xiaoneng.commitments import actions
+from xiaoneng.commitments.demo import PROMISES, STATIONS
 from xiaoneng.commitments.figures import campaign_figures, days_phrase
-from xiaoneng.commitments.models import Campaign, Channel, CommitterKind, ItemKind
+from xiaoneng.commitments.models import Campaign, Channel, CommitterKind
 from xiaoneng.demo.county import KEY_UNITS_2013
 from xiaoneng.demo.jinhu_2013 import Figure
 
 NAME = "“改进作风、优化服务”集中公开承诺活动"
 DAYS = (datetime.date(2013, 3, 21), datetime.date(2013, 3, 22))
-PROMISES = [
-    (ItemKind.APPROVAL, "行政审批事项在法定时限基础上再提速50%", 50, "%"),
-    (ItemKind.ENFORCEMENT, "严格执行行政处罚自由裁量基准，执法全过程留痕", None, ""),
-    (ItemKind.BURDEN, "涉企检查每年不超过2次，不搞重复检查", 2, "次"),
-    (ItemKind.GREEN_CARD, "对重点企业和重大项目全面执行“绿卡”服务制度", None, ""),
-]
-# 基层站所 and windows that committed in other ways at the same time.
-STATIONS = [
-    ("scjgj-tj", [Channel.NOTICE_BOARD, Channel.SIGNED_LETTER]),
-    ("xzfw-hbj", [Channel.WEB, Channel.NOTICE_BOARD]),
-    ("xzfw-rsj", [Channel.RADIO, Channel.NEWSPAPER, Channel.PLEDGE]),
-]
+
 
 
 def build(ctx) -> None:
     staff = ctx.accounts["center_staff1"]
     campaign = actions.do_create_campaign(
-        actor=staff, name=NAME, basis_title="关于开展“改进作风、优化服务”集中公开承诺活动的通知",
-        basis_number="金软建办〔2013〕3号", issued_by="县效能中心", starts_on=DAYS[0],
-        ends_on=datetime.date(2013, 12, 31))
+        actor=staff,
+        name=NAME,
+        basis_title="关于开展“改进作风、优化服务”集中公开承诺活动的通知",
+        basis_number="金软建办〔2013〕3号",
+        issued_by="县效能中心",
+        starts_on=DAYS[0],
+        ends_on=datetime.date(2013, 12, 31),
+    )
     for n, (code, _name, _short) in enumerate(KEY_UNITS_2013):
         commitment = actions.do_record_commitment(
-            campaign, actor=staff, unit=ctx.unit(code),
+            campaign,
+            actor=staff,
+            unit=ctx.unit(code),
             committer_kind=CommitterKind.HEAD if n % 3 else CommitterKind.COLLECTIVE,
-            committed_on=DAYS[0] if n < 27 else DAYS[1], channels=[Channel.TV],
-            statement="在县广电台演播大厅，通过电视作出具体而明确的承诺。")
+            committed_on=DAYS[0] if n < 27 else DAYS[1],
+            channels=[Channel.TV],
+            statement="在县广电台演播大厅，通过电视作出具体而明确的承诺。",
+        )
         kind, promise, value, unit = PROMISES[n % len(PROMISES)]
-        actions.do_add_item(commitment, actor=staff, kind=kind, promise=promise, target_value=value,
-                            target_unit=unit, due_on=datetime.date(2013, 12, 31))
+        actions.do_add_item(
+            commitment,
+            actor=staff,
+            kind=kind,
+            promise=promise,
+            target_value=value,
+            target_unit=unit,
+            due_on=datetime.date(2013, 12, 31),
+        )
     for code, channels in STATIONS:
         if code in ctx.units:
-            actions.do_record_commitment(campaign, actor=staff, unit=ctx.unit(code),
-                                         committer_kind=CommitterKind.HEAD, committed_on=DAYS[1], channels=channels)
+            actions.do_record_commitment(
+                campaign,
+                actor=staff,
+                unit=ctx.unit(code),
+                committer_kind=CommitterKind.HEAD,
+                committed_on=DAYS[1],
+                channels=channels,
+            )
 
 
 def _counts():
@@ -61,6 +73,11 @@ def _counts():
 
 def figures() -> list[Figure]:
     return [
-        Figure("2013-1", "53个软环境和效能建设重点部门单位主要负责人或领导班子集体", 53, lambda: _counts().leaders_on_tv),
+        Figure(
+            "2013-1",
+            "53个软环境和效能建设重点部门单位主要负责人或领导班子集体",
+            53,
+            lambda: _counts().leaders_on_tv,
+        ),
         Figure("2013-1", "集中于3月21、22日", "3月21、22日", lambda: days_phrase(_counts().days)),
     ]

@@ -61,16 +61,18 @@ class CheckOutcome(models.TextChoices):
 class Campaign(models.Model):
     """集中公开承诺活动, with the directive it rests on (e.g. a 县效能中心 notice and its number)."""
 
-    public_id = models.CharField(_("number"), max_length=PUBLIC_ID_LENGTH, unique=True,
-                                 default=new_public_id, editable=False)
+    public_id = models.CharField(
+        _("number"), max_length=PUBLIC_ID_LENGTH, unique=True, default=new_public_id, editable=False
+    )
     name = models.CharField(_("name"), max_length=200)
     basis_title = models.CharField(_("basis document"), max_length=200)
     basis_number = models.CharField(_("document number"), max_length=60, blank=True)
     issued_by = models.CharField(_("issued by"), max_length=100)
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -91,18 +93,21 @@ class Campaign(models.Model):
 class UnitCommitment(models.Model):
     """One unit's commitment in a campaign: who committed, how (channels), and its items."""
 
-    public_id = models.CharField(_("number"), max_length=PUBLIC_ID_LENGTH, unique=True,
-                                 default=new_public_id, editable=False)
-    campaign = models.ForeignKey(Campaign, models.PROTECT, related_name="commitments",
-                                 verbose_name=_("campaign"))
+    public_id = models.CharField(
+        _("number"), max_length=PUBLIC_ID_LENGTH, unique=True, default=new_public_id, editable=False
+    )
+    campaign = models.ForeignKey(
+        Campaign, models.PROTECT, related_name="commitments", verbose_name=_("campaign")
+    )
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="+", verbose_name=_("unit"))
     committer_kind = models.CharField(_("who committed"), max_length=12, choices=CommitterKind.choices)
     committer_name = models.CharField(_("name of who committed"), max_length=100, blank=True)
     committed_on = models.DateField(_("committed on"))
     channels = models.JSONField(_("channels"), default=list)  # Channel values
     statement = models.TextField(_("statement"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -128,18 +133,22 @@ class UnitCommitment(models.Model):
 class CommitmentItem(models.Model):
     """承诺事项: one measurable promise, with its fulfilment status and progress."""
 
-    commitment = models.ForeignKey(UnitCommitment, models.CASCADE, related_name="items",
-                                   verbose_name=_("commitment"))
+    commitment = models.ForeignKey(
+        UnitCommitment, models.CASCADE, related_name="items", verbose_name=_("commitment")
+    )
     kind = models.CharField(_("kind"), max_length=12, choices=ItemKind.choices)
     promise = models.TextField(_("promise"))
-    target_value = models.DecimalField(_("target value"), max_digits=12, decimal_places=2,
-                                       null=True, blank=True)
+    target_value = models.DecimalField(
+        _("target value"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
     target_unit = models.CharField(_("unit of the target"), max_length=20, blank=True)
     due_on = models.DateField(_("due on"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=ItemStatus.choices,
-                              default=ItemStatus.NOT_STARTED)
-    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0,
-                                                validators=[MaxValueValidator(100)])
+    status = models.CharField(
+        _("status"), max_length=12, choices=ItemStatus.choices, default=ItemStatus.NOT_STARTED
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"), default=0, validators=[MaxValueValidator(100)]
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
@@ -155,8 +164,9 @@ class CommitmentItem(models.Model):
 
 
 class Milestone(models.Model):
-    item = models.ForeignKey(CommitmentItem, models.CASCADE, related_name="milestones",
-                             verbose_name=_("commitment item"))
+    item = models.ForeignKey(
+        CommitmentItem, models.CASCADE, related_name="milestones", verbose_name=_("commitment item")
+    )
     title = models.CharField(pgettext_lazy("milestone", "title"), max_length=200)
     due_on = models.DateField(_("due on"))
     done_on = models.DateField(_("done on"), null=True, blank=True)
@@ -173,11 +183,13 @@ class Milestone(models.Model):
 class FulfilmentCheck(models.Model):
     """践诺检查: the center's check of one item on a day."""
 
-    item = models.ForeignKey(CommitmentItem, models.CASCADE, related_name="checks",
-                             verbose_name=_("commitment item"))
+    item = models.ForeignKey(
+        CommitmentItem, models.CASCADE, related_name="checks", verbose_name=_("commitment item")
+    )
     checked_on = models.DateField(_("checked on"))
-    checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+",
-                                   verbose_name=_("checked by"))
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("checked by")
+    )
     outcome = models.CharField(_("outcome"), max_length=12, choices=CheckOutcome.choices)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), validators=[MaxValueValidator(100)])
     note = models.TextField(_("note"), blank=True)
@@ -194,16 +206,25 @@ class FulfilmentCheck(models.Model):
 class Breach(models.Model):
     """有诺不践: a broken item; it becomes a matter for the unit, a notice and a deduction."""
 
-    item = models.OneToOneField(CommitmentItem, models.PROTECT, related_name="breach",
-                                verbose_name=_("commitment item"))
+    item = models.OneToOneField(
+        CommitmentItem, models.PROTECT, related_name="breach", verbose_name=_("commitment item")
+    )
     description = models.TextField(_("what was broken"))
     found_on = models.DateField(_("found on"))
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+",
-                                    verbose_name=_("recorded by"))
-    check_record = models.OneToOneField(FulfilmentCheck, models.PROTECT, null=True, blank=True,
-                                        related_name="breach", verbose_name=_("fulfilment check"))
-    matter = models.OneToOneField(Matter, models.PROTECT, related_name="commitment_breach",
-                                  verbose_name=_("matter"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
+    check_record = models.OneToOneField(
+        FulfilmentCheck,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="breach",
+        verbose_name=_("fulfilment check"),
+    )
+    matter = models.OneToOneField(
+        Matter, models.PROTECT, related_name="commitment_breach", verbose_name=_("matter")
+    )
 
     class Meta:
         verbose_name = _("breach")
@@ -228,11 +249,13 @@ class BreachNotice(models.Model):
     breach = models.OneToOneField(Breach, models.PROTECT, related_name="notice", verbose_name=_("breach"))
     title = models.CharField(pgettext_lazy("notice", "title"), max_length=200)
     text = models.TextField(_("text"))
-    state = models.CharField(_("state"), max_length=10, choices=NoticeState.choices,
-                             default=NoticeState.DRAFT)
+    state = models.CharField(
+        _("state"), max_length=10, choices=NoticeState.choices, default=NoticeState.DRAFT
+    )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
-                                     related_name="+")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("notice of a broken commitment")

@@ -5,8 +5,12 @@ public pages.
 """
 
 _VIEW = {"commitments.view_campaign", "commitments.view_unitcommitment"}
-_CENTER = _VIEW | {"commitments.manage_commitments", "commitments.check_fulfilment",
-                   "commitments.publish_notice", "commitments.view_breachnotice"}
+_CENTER = _VIEW | {
+    "commitments.manage_commitments",
+    "commitments.check_fulfilment",
+    "commitments.publish_notice",
+    "commitments.view_breachnotice",
+}
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
     "center_admin": _CENTER,

@@ -26,67 +26,109 @@ FEED_SIZE = 100
 
 
 def _items():
-    return Prefetch("items", CommitmentItem.objects.select_related("breach__notice").prefetch_related("milestones"))
+    return Prefetch(
+        "items", CommitmentItem.objects.select_related("breach__notice").prefetch_related("milestones")
+    )
 
 
 def published_notices():
-    return BreachNotice.objects.filter(state=NoticeState.PUBLISHED).select_related("breach__item__commitment__unit")
+    return BreachNotice.objects.filter(state=NoticeState.PUBLISHED).select_related(
+        "breach__item__commitment__unit"
+    )
 
 
 @require_GET
 @public_page
 def commitment_list(request: HttpRequest) -> HttpResponse:
     campaigns = list(Campaign.objects.all())
-    chosen = next((c for c in campaigns if c.public_id == request.GET.get("campaign")),
-                  campaigns[0] if campaigns else None)
-    rows = (UnitCommitment.objects.filter(campaign=chosen).select_related("unit", "campaign")
-            .prefetch_related(_items()))
+    chosen = next(
+        (c for c in campaigns if c.public_id == request.GET.get("campaign")),
+        campaigns[0] if campaigns else None,
+    )
+    rows = (
+        UnitCommitment.objects.filter(campaign=chosen)
+        .select_related("unit", "campaign")
+        .prefetch_related(_items())
+    )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     query = f"campaign={chosen.public_id}" if chosen else ""
     if request.GET.get("embed") == "1":
         query += "&embed=1"
-    return render_public(request, "commitments/public/list.html", {
-        "campaigns": campaigns, "chosen": chosen, "page": page, "query": query,
-        "figures": campaign_figures(chosen) if chosen else None, "notices": published_notices()[:10],
-    })
+    return render_public(
+        request,
+        "commitments/public/list.html",
+        {
+            "campaigns": campaigns,
+            "chosen": chosen,
+            "page": page,
+            "query": query,
+            "figures": campaign_figures(chosen) if chosen else None,
+            "notices": published_notices()[:10],
+        },
+    )
 
 
 @require_GET
 @public_page
 def commitment_detail(request: HttpRequest, public_id: str) -> HttpResponse:
-    commitment = get_object_or_404(UnitCommitment.objects.select_related("unit", "campaign")
-                                   .prefetch_related(_items()), public_id=public_id)
+    commitment = get_object_or_404(
+        UnitCommitment.objects.select_related("unit", "campaign").prefetch_related(_items()),
+        public_id=public_id,
+    )
     return render_public(request, "commitments/public/detail.html", {"commitment": commitment})
 
 
 def _text(commitment: UnitCommitment) -> str:
     lines = [f"{commitment.get_committer_kind_display()} · {'、'.join(commitment.channel_labels())}"]
     for item in commitment.items.all():
-        lines.append(f"{item.get_kind_display()}：{item.promise}（{item.get_status_display()}，{item.progress}%）")
+        lines.append(
+            f"{item.get_kind_display()}：{item.promise}（{item.get_status_display()}，{item.progress}%）"
+        )
     return "\n".join(lines)
 
 
 def feed_items() -> list[FeedItem]:
     """Every commitment (newest change first) and every published notice."""
-    commitments = (UnitCommitment.objects.select_related("unit", "campaign").prefetch_related(_items())
-                   .annotate(changed=Max("items__updated_at")).order_by("-created_at")[:FEED_SIZE])
+    commitments = (
+        UnitCommitment.objects.select_related("unit", "campaign")
+        .prefetch_related(_items())
+        .annotate(changed=Max("items__updated_at"))
+        .order_by("-created_at")[:FEED_SIZE]
+    )
     entries = []
     for c in commitments:
         published = timezone.make_aware(datetime.datetime.combine(c.committed_on, datetime.time(9)))
-        entries.append(FeedItem(
-            id=f"commitment:{c.public_id}", url=c.get_public_url(), title=f"{c.unit.name} · {c.campaign.name}",
-            text=_text(c), published=published, updated=c.changed,
-            tags=tuple(str(i.get_kind_display()) for i in c.items.all())))
+        entries.append(
+            FeedItem(
+                id=f"commitment:{c.public_id}",
+                url=c.get_public_url(),
+                title=f"{c.unit.name} · {c.campaign.name}",
+                text=_text(c),
+                published=published,
+                updated=c.changed,
+                tags=tuple(str(i.get_kind_display()) for i in c.items.all()),
+            )
+        )
     for notice in published_notices()[:FEED_SIZE]:
-        entries.append(FeedItem(
-            id=f"commitment-notice:{notice.pk}", url=notice.breach.item.commitment.get_public_url(),
-            title=notice.title, text=notice.text, published=notice.published_at, tags=(_("Notice"),)))
+        entries.append(
+            FeedItem(
+                id=f"commitment-notice:{notice.pk}",
+                url=notice.breach.item.commitment.get_public_url(),
+                title=notice.title,
+                text=notice.text,
+                published=notice.published_at,
+                tags=(_("Notice"),),
+            )
+        )
     return sorted(entries, key=lambda e: e.updated or e.published, reverse=True)
 
 
 def _feed_meta(request: HttpRequest) -> dict:
-    return {"title": _("Public commitments and their fulfilment"), "link": reverse("public_commitments:list"),
-            "description": _("Every unit's public commitments, their fulfilment and notices of broken ones.")}
+    return {
+        "title": _("Public commitments and their fulfilment"),
+        "link": reverse("public_commitments:list"),
+        "description": _("Every unit's public commitments, their fulfilment and notices of broken ones."),
+    }
 
 
 @require_GET

@@ -44,22 +44,36 @@ def visible_commitments(user):
 def index(request: HttpRequest) -> HttpResponse:
     campaigns = list(Campaign.objects.all())
     chosen = next((c for c in campaigns if c.public_id == request.GET.get("campaign")), None)
-    rows = (visible_commitments(request.user).select_related("unit", "campaign")
-            .annotate(n_items=Count("items"),
-                      n_fulfilled=Count("items", filter=Q(items__status=ItemStatus.FULFILLED)),
-                      n_breached=Count("items", filter=Q(items__status=ItemStatus.BREACHED)))
-            .order_by("-campaign__starts_on", "campaign__pk", "unit__sort_order", "unit__pk"))
+    rows = (
+        visible_commitments(request.user)
+        .select_related("unit", "campaign")
+        .annotate(
+            n_items=Count("items"),
+            n_fulfilled=Count("items", filter=Q(items__status=ItemStatus.FULFILLED)),
+            n_breached=Count("items", filter=Q(items__status=ItemStatus.BREACHED)),
+        )
+        .order_by("-campaign__starts_on", "campaign__pk", "unit__sort_order", "unit__pk")
+    )
     if chosen:
         rows = rows.filter(campaign=chosen)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "commitments/index.html", {
-        "campaigns": campaigns, "chosen": chosen, "page": page,
-        "query": f"campaign={chosen.public_id}" if chosen else "",
-        "figures": figures.campaign_figures(chosen) if chosen else None,
-        "can_manage": request.user.has_perm("commitments.manage_commitments"),
-        "drafts": BreachNotice.objects.filter(state="draft").select_related("breach__item__commitment__unit")
-        if request.user.has_perm("commitments.publish_notice") else [],
-    })
+    return render(
+        request,
+        "commitments/index.html",
+        {
+            "campaigns": campaigns,
+            "chosen": chosen,
+            "page": page,
+            "query": f"campaign={chosen.public_id}" if chosen else "",
+            "figures": figures.campaign_figures(chosen) if chosen else None,
+            "can_manage": request.user.has_perm("commitments.manage_commitments"),
+            "drafts": BreachNotice.objects.filter(state="draft").select_related(
+                "breach__item__commitment__unit"
+            )
+            if request.user.has_perm("commitments.publish_notice")
+            else [],
+        },
+    )
 
 
 @login_required
@@ -90,30 +104,39 @@ def commitment_new(request: HttpRequest, public_id: str) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
             return redirect(commitment)
-    return render(request, "commitments/form.html", {"form": form, "heading": campaign.name,
-                                                      "subheading": _("Record a unit's commitment")})
+    return render(
+        request,
+        "commitments/form.html",
+        {"form": form, "heading": campaign.name, "subheading": _("Record a unit's commitment")},
+    )
 
 
 def _commitment(request: HttpRequest, public_id: str) -> UnitCommitment:
     if not request.user.has_perm(VIEW):
         raise PermissionDenied
-    return get_object_or_404(visible_commitments(request.user).select_related("unit", "campaign"),
-                             public_id=public_id)
+    return get_object_or_404(
+        visible_commitments(request.user).select_related("unit", "campaign"), public_id=public_id
+    )
 
 
 def items_of(commitment: UnitCommitment):
     return commitment.items.select_related("breach__matter", "breach__notice").prefetch_related(
-        "milestones", Prefetch("checks", FulfilmentCheck.objects.select_related("checked_by")))
+        "milestones", Prefetch("checks", FulfilmentCheck.objects.select_related("checked_by"))
+    )
 
 
 def item_files(commitment: UnitCommitment):
     """Evidence of every item of the commitment: attachments of the items' trace events."""
     from django.contrib.contenttypes.models import ContentType
 
-    return EventAttachment.objects.filter(
-        event__content_type=ContentType.objects.get_for_model(CommitmentItem),
-        event__object_id__in=commitment.items.values("pk"),
-    ).select_related("event").order_by("pk")
+    return (
+        EventAttachment.objects.filter(
+            event__content_type=ContentType.objects.get_for_model(CommitmentItem),
+            event__object_id__in=commitment.items.values("pk"),
+        )
+        .select_related("event")
+        .order_by("pk")
+    )
 
 
 def _detail(request: HttpRequest, commitment: UnitCommitment, **extra) -> HttpResponse:
@@ -121,14 +144,19 @@ def _detail(request: HttpRequest, commitment: UnitCommitment, **extra) -> HttpRe
     items = list(items_of(commitment))
     files = item_files(commitment)
     context = {
-        "commitment": commitment, "items": items, "files": files,
+        "commitment": commitment,
+        "items": items,
+        "files": files,
         "can_report": actions.can_report(user, commitment),
         "can_manage": user.has_perm("commitments.manage_commitments"),
         "can_check": user.has_perm("commitments.check_fulfilment"),
         "can_publish": user.has_perm("commitments.publish_notice"),
-        "item_form": forms.ItemForm(prefix="item"), "progress_form": forms.ProgressForm(prefix="progress"),
-        "milestone_form": forms.MilestoneForm(prefix="milestone"), "check_form": forms.CheckForm(prefix="check"),
-        "breach_form": forms.BreachForm(prefix="breach"), "notice_form": forms.NoticeForm(prefix="notice"),
+        "item_form": forms.ItemForm(prefix="item"),
+        "progress_form": forms.ProgressForm(prefix="progress"),
+        "milestone_form": forms.MilestoneForm(prefix="milestone"),
+        "check_form": forms.CheckForm(prefix="check"),
+        "breach_form": forms.BreachForm(prefix="breach"),
+        "notice_form": forms.NoticeForm(prefix="notice"),
     }
     context.update(extra)
     return render(request, "commitments/detail.html", context)
@@ -139,8 +167,9 @@ def detail(request: HttpRequest, public_id: str) -> HttpResponse:
     return _detail(request, _commitment(request, public_id))
 
 
-def _run(request: HttpRequest, commitment: UnitCommitment, form, call: Callable[[dict], object],
-         failed: str) -> HttpResponse:
+def _run(
+    request: HttpRequest, commitment: UnitCommitment, form, call: Callable[[dict], object], failed: str
+) -> HttpResponse:
     if not form.is_valid():
         return _detail(request, commitment, failed=failed, **{f"{failed}_form": form})
     try:
@@ -161,8 +190,9 @@ def item_new(request: HttpRequest, public_id: str) -> HttpResponse:
     if not request.user.has_perm("commitments.manage_commitments"):
         raise PermissionDenied
     form = forms.ItemForm(request.POST, prefix="item")
-    return _run(request, commitment, form,
-                lambda d: actions.do_add_item(commitment, actor=request.user, **d), "item")
+    return _run(
+        request, commitment, form, lambda d: actions.do_add_item(commitment, actor=request.user, **d), "item"
+    )
 
 
 @login_required
@@ -210,8 +240,13 @@ def notice_publish(request: HttpRequest, pk: int) -> HttpResponse:
     notice = get_object_or_404(BreachNotice.objects.select_related("breach__item__commitment"), pk=pk)
     commitment = _commitment(request, notice.breach.item.commitment.public_id)
     form = forms.NoticeForm(request.POST, prefix="notice")
-    return _run(request, commitment, form,
-                lambda d: actions.do_publish_notice(notice, actor=request.user, request=request, **d), "notice")
+    return _run(
+        request,
+        commitment,
+        form,
+        lambda d: actions.do_publish_notice(notice, actor=request.user, request=request, **d),
+        "notice",
+    )
 
 
 @login_required

@@ -35,8 +35,14 @@ def _at(day: datetime.date, hour: int) -> datetime.datetime:
 def build(ctx) -> None:
     staff = ctx.accounts["center_staff1"]
     special = actions.do_create_campaign(
-        actor=staff, organiser_unit=ctx.unit("xnzx"), kind=CampaignKind.SPECIAL, title=SPECIAL_TITLE,
-        starts_on=SPECIAL_DAY, ends_on=SPECIAL_DAY, basis="事先不打招呼，专门“挑刺”、找问题。")
+        actor=staff,
+        organiser_unit=ctx.unit("xnzx"),
+        kind=CampaignKind.SPECIAL,
+        title=SPECIAL_TITLE,
+        starts_on=SPECIAL_DAY,
+        ends_on=SPECIAL_DAY,
+        basis="事先不打招呼，专门“挑刺”、找问题。",
+    )
     group = actions.do_add_group(special, actor=staff, name="监督员组", leader=ctx.accounts["supervisor1"])
     for username in ("supervisor1", "supervisor2"):
         actions.do_add_member(group, actor=staff, user=ctx.accounts[username])
@@ -47,13 +53,20 @@ def build(ctx) -> None:
     for target in targets:
         actions.do_record_visit(target, actor=ctx.accounts["supervisor1"], visited_on=SPECIAL_DAY)
     for i, text in enumerate(SUGGESTIONS):
-        actions.do_record_suggestion(special, actor=ctx.accounts["supervisor2"], unit=targets[i % len(targets)].unit,
-                                     text=text)
+        actions.do_record_suggestion(
+            special, actor=ctx.accounts["supervisor2"], unit=targets[i % len(targets)].unit, text=text
+        )
     actions.do_close_campaign(special, actor=staff)
 
     joint = actions.do_create_campaign(
-        actor=staff, organiser_unit=ctx.unit("xnzx"), kind=CampaignKind.JOINT, title=JOINT_TITLE,
-        starts_on=JOINT_DAYS[0], ends_on=JOINT_DAYS[1], basis="通过模拟客户、实际办事深入一线明察暗访。")
+        actor=staff,
+        organiser_unit=ctx.unit("xnzx"),
+        kind=CampaignKind.JOINT,
+        title=JOINT_TITLE,
+        starts_on=JOINT_DAYS[0],
+        ends_on=JOINT_DAYS[1],
+        basis="通过模拟客户、实际办事深入一线明察暗访。",
+    )
     made = []
     for name, leader, member, units in GROUPS:
         group = actions.do_add_group(joint, actor=staff, name=name, leader=ctx.accounts[leader])
@@ -66,9 +79,17 @@ def build(ctx) -> None:
             actions.do_add_target(joint, actor=staff, unit=ctx.unit(code), group=group)
             members[code] = group.leader
     actions.do_start_campaign(joint, actor=staff)
-    findings = [actions.do_record_finding(joint, actor=members[code], unit=ctx.unit(code), what=what, where=where,
-                                          occurred_at=min(_at(JOINT_DAYS[i % 2], 9 + i % 7), timezone.now()))
-                for i, (code, what, where) in enumerate(LEADS)]
+    findings = [
+        actions.do_record_finding(
+            joint,
+            actor=members[code],
+            unit=ctx.unit(code),
+            what=what,
+            where=where,
+            occurred_at=min(_at(JOINT_DAYS[i % 2], 9 + i % 7), timezone.now()),
+        )
+        for i, (code, what, where) in enumerate(LEADS)
+    ]
     actions.do_close_campaign(joint, actor=staff)
     for finding in findings:
         actions.do_hand_over_finding(finding, actor=staff, note="请认真调查核实，限期处理到位")
@@ -80,7 +101,9 @@ def _figures(title: str) -> report.Figures:
 
 
 def _units_phrase() -> str:
-    return report.units_phrase(report.visited_units(Campaign.objects.get(title=SPECIAL_TITLE, starts_on__year=2013)))
+    return report.units_phrase(
+        report.visited_units(Campaign.objects.get(title=SPECIAL_TITLE, starts_on__year=2013))
+    )
 
 
 def figures() -> list[Figure]:

@@ -31,8 +31,15 @@ class AchievementTestCase(XiaonengTestCase):
     @classmethod
     def declare(cls, actor, title: str, year: int = YEAR, quarter: int = QUARTER, **extra) -> Declaration:
         return actions.do_create_declaration(
-            actor=actor, unit=extra.pop("unit", actor.unit), year=year, quarter=quarter, title=title,
-            what_done=extra.pop("what_done", "压缩办理时限至即来即办"), beneficiaries="运输企业和个体户", **extra)
+            actor=actor,
+            unit=extra.pop("unit", actor.unit),
+            year=year,
+            quarter=quarter,
+            title=title,
+            what_done=extra.pop("what_done", "压缩办理时限至即来即办"),
+            beneficiaries="运输企业和个体户",
+            **extra,
+        )
 
     @classmethod
     def to_state(cls, declaration: Declaration, state: str) -> Declaration:
@@ -40,7 +47,8 @@ class AchievementTestCase(XiaonengTestCase):
         for step in steps[: steps.index(state) + 1]:
             if step == "submitted":
                 liaison = {cls.unit_a.pk: cls.liaison_a, cls.unit_b.pk: cls.liaison_b}.get(
-                    declaration.unit_id, cls.section_liaison)
+                    declaration.unit_id, cls.section_liaison
+                )
                 declaration = actions.do_submit_declaration(declaration, actor=liaison)
             elif step == "declared":
                 head = cls.head_b if declaration.unit == cls.unit_b else cls.head_a
@@ -52,6 +60,13 @@ class AchievementTestCase(XiaonengTestCase):
         return declaration
 
     @classmethod
-    def open_display(cls, year: int = YEAR, quarter: int = QUARTER, starts=datetime.date(2026, 3, 26),
-                     ends=datetime.date(2026, 4, 2)):
-        return actions.do_open_display(actor=cls.staff, year=year, quarter=quarter, starts_on=starts, ends_on=ends)
+    def open_display(
+        cls,
+        year: int = YEAR,
+        quarter: int = QUARTER,
+        starts=datetime.date(2026, 3, 26),
+        ends=datetime.date(2026, 4, 2),
+    ):
+        return actions.do_open_display(
+            actor=cls.staff, year=year, quarter=quarter, starts_on=starts, ends_on=ends
+        )

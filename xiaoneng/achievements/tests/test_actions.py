@@ -33,7 +33,9 @@ class DeclareTests(AchievementTestCase):
         self.assertEqual(submitted.state, DeclarationState.SUBMITTED)
         with self.assertRaises(actions.NotPermitted):
             actions.do_approve_declaration(submitted, actor=self.liaison_a)
-        returned = actions.do_approve_declaration(submitted, actor=self.head_a, approve=False, reason="材料不全")
+        returned = actions.do_approve_declaration(
+            submitted, actor=self.head_a, approve=False, reason="材料不全"
+        )
         self.assertEqual((returned.state, returned.state_reason), (DeclarationState.DRAFT, "材料不全"))
         again = self.to_state(returned, "declared")
         self.assertEqual(again.state, DeclarationState.DECLARED)
@@ -51,7 +53,9 @@ class ScreenTests(AchievementTestCase):
         declared = self.to_state(self.draft, "declared")
         with self.assertRaises(actions.AchievementError):
             actions.do_verify_declaration(declared, actor=self.staff, verified=False)
-        rejected = actions.do_verify_declaration(declared, actor=self.staff, verified=False, reason="属日常工作")
+        rejected = actions.do_verify_declaration(
+            declared, actor=self.staff, verified=False, reason="属日常工作"
+        )
         self.assertEqual((rejected.state, rejected.state_reason), (DeclarationState.REJECTED, "属日常工作"))
 
     def test_selecting_proposes_the_bonus(self):
@@ -72,10 +76,16 @@ class ScreenTests(AchievementTestCase):
 
     def test_city_result_and_year_end_award(self):
         selected = self.to_state(self.draft, "selected")
-        actions.do_record_city_result(selected, actor=self.staff, result=CityResult.CHOSEN, note="入选十件实事")
+        actions.do_record_city_result(
+            selected, actor=self.staff, result=CityResult.CHOSEN, note="入选十件实事"
+        )
         awarded = actions.do_award_year_end(selected, actor=self.staff, award=YearAward.TEN_PRACTICAL_THINGS)
-        self.assertEqual((awarded.city_result, awarded.year_award), (CityResult.CHOSEN, "ten_practical_things"))
-        self.assertTrue(ScoreProposal.objects.filter(rule__code="ten_practical_things", unit=self.unit_a).exists())
+        self.assertEqual(
+            (awarded.city_result, awarded.year_award), (CityResult.CHOSEN, "ten_practical_things")
+        )
+        self.assertTrue(
+            ScoreProposal.objects.filter(rule__code="ten_practical_things", unit=self.unit_a).exists()
+        )
         with self.assertRaises(actions.AchievementError):
             actions.do_award_year_end(awarded, actor=self.staff, award=YearAward.TOP_TEN_MEASURES)
 
@@ -105,7 +115,9 @@ class CommentTests(AchievementTestCase):
 
     def test_editing_keeps_the_original(self):
         comment = self.post(text="办事快，电话13800000000")
-        shown = actions.do_moderate_comment(comment, actor=self.staff, show=True, text="办事快，电话（已隐去）")
+        shown = actions.do_moderate_comment(
+            comment, actor=self.staff, show=True, text="办事快，电话（已隐去）"
+        )
         self.assertEqual(shown.text, "办事快，电话（已隐去）")
         self.assertEqual(shown.original_text, "办事快，电话13800000000")
         self.assertTrue(shown.edited)
@@ -125,4 +137,3 @@ class CommentTests(AchievementTestCase):
     def test_one_display_period_per_quarter(self):
         with self.assertRaises(actions.AchievementError):
             self.open_display()
-

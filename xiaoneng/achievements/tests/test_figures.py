@@ -1,5 +1,7 @@
 import datetime
 
+from django.utils import timezone
+
 from xiaoneng.achievements import figures, news
 from xiaoneng.achievements.tests.base import QUARTER, YEAR, AchievementTestCase
 
@@ -31,11 +33,13 @@ class FigureTests(AchievementTestCase):
         self.assertEqual(figures.change(1, 1), "与去年同期持平")
 
     def test_sentence(self):
-        self.assertEqual(figures.sentence(figures.quarter_figures(YEAR, QUARTER)),
-                         "3个部门单位申报服务实绩4件，确定1个部门单位的1件典型实绩")
+        self.assertEqual(
+            figures.sentence(figures.quarter_figures(YEAR, QUARTER)),
+            "3个部门单位申报服务实绩4件，确定1个部门单位的1件典型实绩",
+        )
 
     def test_center_news(self):
-        today = datetime.date.today()
+        today = timezone.localdate()
         drafts = news.center_news(today - datetime.timedelta(days=1), today)
         this = next(d for d in drafts if d.figures["declared"] == 4)
         self.assertEqual(this.key, "achievements.quarterly")

@@ -48,7 +48,9 @@ class PublicDisplayTests(AchievementTestCase):
         response = self.comment(name="张先生", kind="objection", text="该事项办理仍需3天")
         self.assertEqual(response.status_code, 302)
         comment = PublicComment.objects.get()
-        self.assertEqual((comment.kind, comment.state, comment.name), ("objection", CommentState.PENDING, "张先生"))
+        self.assertEqual(
+            (comment.kind, comment.state, comment.name), ("objection", CommentState.PENDING, "张先生")
+        )
         page = self.client.get(response["Location"])
         self.assertContains(page, "谢谢！您的留言经审核后公开。")
         self.assertNotContains(page, "该事项办理仍需3天")

@@ -16,18 +16,35 @@ class CommitmentTestCase(XiaonengTestCase):
     def setUpTestData(cls) -> None:
         super().setUpTestData()
         cls.campaign = actions.do_create_campaign(
-            actor=cls.staff, name="改进作风、优化服务集中公开承诺", basis_title="关于开展集中公开承诺活动的通知",
-            basis_number="金效〔2026〕3号", issued_by="县效能中心", starts_on=DAY, ends_on=datetime.date(2026, 12, 31),
+            actor=cls.staff,
+            name="改进作风、优化服务集中公开承诺",
+            basis_title="关于开展集中公开承诺活动的通知",
+            basis_number="金效〔2026〕3号",
+            issued_by="县效能中心",
+            starts_on=DAY,
+            ends_on=datetime.date(2026, 12, 31),
         )
         cls.commitment = actions.do_record_commitment(
-            cls.campaign, actor=cls.staff, unit=cls.unit_a, committer_kind=CommitterKind.HEAD,
-            committer_name="王局长", committed_on=DAY, channels=[Channel.TV, Channel.PLEDGE],
+            cls.campaign,
+            actor=cls.staff,
+            unit=cls.unit_a,
+            committer_kind=CommitterKind.HEAD,
+            committer_name="王局长",
+            committed_on=DAY,
+            channels=[Channel.TV, Channel.PLEDGE],
         )
-        cls.item = actions.do_add_item(cls.commitment, actor=cls.staff, kind=ItemKind.APPROVAL,
-                                       promise="道路运输证3个工作日内办结", target_value=3, target_unit="工作日",
-                                       due_on=datetime.date(2026, 6, 30))
-        cls.other_item = actions.do_add_item(cls.commitment, actor=cls.staff, kind=ItemKind.GREEN_CARD,
-                                             promise="对重点企业实行绿卡服务")
+        cls.item = actions.do_add_item(
+            cls.commitment,
+            actor=cls.staff,
+            kind=ItemKind.APPROVAL,
+            promise="道路运输证3个工作日内办结",
+            target_value=3,
+            target_unit="工作日",
+            due_on=datetime.date(2026, 6, 30),
+        )
+        cls.other_item = actions.do_add_item(
+            cls.commitment, actor=cls.staff, kind=ItemKind.GREEN_CARD, promise="对重点企业实行绿卡服务"
+        )
 
     def refresh(self, obj):
         obj.refresh_from_db()
@@ -47,14 +64,22 @@ class RoleMatrix:
 
     def roles(self) -> dict:
         return {
-            "admin": self.admin, "staff": self.staff, "leader": self.leader, "supervisor": self.supervisor,
-            "liaison_a": self.liaison_a, "head_a": self.head_a, "unit_staff_a": self.unit_staff_a,
-            "section": self.section_liaison, "liaison_b": self.liaison_b, "confirmer": self.confirmer,
+            "admin": self.admin,
+            "staff": self.staff,
+            "leader": self.leader,
+            "supervisor": self.supervisor,
+            "liaison_a": self.liaison_a,
+            "head_a": self.head_a,
+            "unit_staff_a": self.unit_staff_a,
+            "section": self.section_liaison,
+            "liaison_b": self.liaison_b,
+            "confirmer": self.confirmer,
             "auditor": self.auditor,
         }
 
-    def assert_statuses(self, url: str, expected: dict, method: str = "get", data=None, anonymous: int = 302,
-                        reset=None) -> None:
+    def assert_statuses(
+        self, url: str, expected: dict, method: str = "get", data=None, anonymous: int = 302, reset=None
+    ) -> None:
         self.client.logout()
         response = getattr(self.client, method)(url, data or {})
         self.assertEqual(response.status_code, anonymous, "anonymous")

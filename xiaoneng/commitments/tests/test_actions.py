@@ -2,8 +2,8 @@ import datetime
 
 from xiaoneng.commitments import actions
 from xiaoneng.commitments.models import (
-    CheckOutcome,
     Channel,
+    CheckOutcome,
     CommitterKind,
     ItemStatus,
     NoticeState,
@@ -21,24 +21,47 @@ class RecordTests(CommitmentTestCase):
 
     def test_a_unit_commits_once_per_campaign(self):
         with self.assertRaisesMessage(actions.CommitmentError, "已在本次活动中作出承诺"):
-            actions.do_record_commitment(self.campaign, actor=self.staff, unit=self.unit_a,
-                                         committer_kind=CommitterKind.COLLECTIVE, committed_on=DAY,
-                                         channels=[Channel.TV])
+            actions.do_record_commitment(
+                self.campaign,
+                actor=self.staff,
+                unit=self.unit_a,
+                committer_kind=CommitterKind.COLLECTIVE,
+                committed_on=DAY,
+                channels=[Channel.TV],
+            )
 
     def test_a_channel_is_needed(self):
         with self.assertRaisesMessage(actions.CommitmentError, "渠道"):
-            actions.do_record_commitment(self.campaign, actor=self.staff, unit=self.unit_b,
-                                         committer_kind=CommitterKind.HEAD, committed_on=DAY, channels=["fax"])
+            actions.do_record_commitment(
+                self.campaign,
+                actor=self.staff,
+                unit=self.unit_b,
+                committer_kind=CommitterKind.HEAD,
+                committed_on=DAY,
+                channels=["fax"],
+            )
 
     def test_unit_roles_do_not_record_commitments(self):
         with self.assertRaises(actions.NotPermitted):
-            actions.do_record_commitment(self.campaign, actor=self.liaison_b, unit=self.unit_b,
-                                         committer_kind=CommitterKind.HEAD, committed_on=DAY, channels=["tv"])
+            actions.do_record_commitment(
+                self.campaign,
+                actor=self.liaison_b,
+                unit=self.unit_b,
+                committer_kind=CommitterKind.HEAD,
+                committed_on=DAY,
+                channels=["tv"],
+            )
 
     def test_campaign_dates_in_order(self):
         with self.assertRaisesMessage(actions.CommitmentError, "结束日期不能早于开始日期"):
-            actions.do_create_campaign(actor=self.staff, name="x", basis_title="y", issued_by="z",
-                                       starts_on=DAY, ends_on=DAY - datetime.timedelta(days=1))
+            actions.do_create_campaign(
+                actor=self.staff,
+                name="x",
+                basis_title="y",
+                issued_by="z",
+                starts_on=DAY,
+                ends_on=DAY - datetime.timedelta(days=1),
+            )
 
 
 class FulfilmentTests(CommitmentTestCase):
@@ -57,16 +80,18 @@ class FulfilmentTests(CommitmentTestCase):
             actions.do_report_progress(self.item, actor=self.liaison_a, progress=140)
 
     def test_milestones_are_dated_and_done(self):
-        milestone = actions.do_add_milestone(self.item, actor=self.liaison_a, title="流程再造方案",
-                                             due_on=datetime.date(2026, 4, 30))
+        milestone = actions.do_add_milestone(
+            self.item, actor=self.liaison_a, title="流程再造方案", due_on=datetime.date(2026, 4, 30)
+        )
         actions.do_complete_milestone(milestone, actor=self.liaison_a, done_on=datetime.date(2026, 4, 20))
         self.assertEqual(self.refresh(milestone).done_on, datetime.date(2026, 4, 20))
         with self.assertRaisesMessage(actions.CommitmentError, "已完成"):
             actions.do_complete_milestone(milestone, actor=self.liaison_a, done_on=datetime.date(2026, 4, 21))
 
     def test_a_check_marks_fulfilled(self):
-        check = actions.do_record_check(self.item, actor=self.staff, outcome=CheckOutcome.FULFILLED,
-                                        note="抽查10件均3日内办结")
+        check = actions.do_record_check(
+            self.item, actor=self.staff, outcome=CheckOutcome.FULFILLED, note="抽查10件均3日内办结"
+        )
         item = self.refresh(self.item)
         self.assertEqual((item.status, item.progress, check.progress), (ItemStatus.FULFILLED, 100, 100))
 
@@ -77,8 +102,9 @@ class FulfilmentTests(CommitmentTestCase):
 
 class BreachTests(CommitmentTestCase):
     def breach(self):
-        check = actions.do_record_check(self.item, actor=self.staff, outcome=CheckOutcome.BREACHED,
-                                        note="抽查发现2件超过10个工作日未办结")
+        check = actions.do_record_check(
+            self.item, actor=self.staff, outcome=CheckOutcome.BREACHED, note="抽查发现2件超过10个工作日未办结"
+        )
         return check.breach
 
     def test_a_breached_check_opens_a_matter_for_the_unit(self):
@@ -124,6 +150,8 @@ class BreachTests(CommitmentTestCase):
         notice = self.breach().notice
         actions.do_publish_notice(notice, actor=self.staff, title="关于县交通运输局有诺不践的通报")
         notice = self.refresh(notice)
-        self.assertEqual((notice.state, notice.title), (NoticeState.PUBLISHED, "关于县交通运输局有诺不践的通报"))
+        self.assertEqual(
+            (notice.state, notice.title), (NoticeState.PUBLISHED, "关于县交通运输局有诺不践的通报")
+        )
         with self.assertRaises(actions.NotPermitted):
             actions.do_publish_notice(notice, actor=self.liaison_a)

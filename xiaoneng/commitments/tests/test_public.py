@@ -26,8 +26,12 @@ class PublicPageTests(CommitmentTestCase):
 
     def test_a_published_notice_is(self):
         actions.do_publish_notice(self.breach.notice, actor=self.staff)
-        self.assertContains(self.client.get(self.commitment.get_public_url()), "关于县交通运输局有诺不践的通报")
-        self.assertContains(self.client.get(reverse("public_commitments:list")), "关于县交通运输局有诺不践的通报")
+        self.assertContains(
+            self.client.get(self.commitment.get_public_url()), "关于县交通运输局有诺不践的通报"
+        )
+        self.assertContains(
+            self.client.get(reverse("public_commitments:list")), "关于县交通运输局有诺不践的通报"
+        )
 
     def test_matters_and_staff_are_not_public(self):
         response = self.client.get(self.commitment.get_public_url())
@@ -36,11 +40,13 @@ class PublicPageTests(CommitmentTestCase):
 
     def test_embedded_pages_keep_the_flag(self):
         response = self.client.get(reverse("public_commitments:list") + "?embed=1")
-        self.assertContains(response, f'{self.commitment.get_public_url()}?embed=1')
+        self.assertContains(response, f"{self.commitment.get_public_url()}?embed=1")
         self.assertNotContains(response, "public-head")
 
     def test_unknown_commitment_404(self):
-        self.assertEqual(self.client.get(reverse("public_commitments:detail", args=["NOPE"])).status_code, 404)
+        self.assertEqual(
+            self.client.get(reverse("public_commitments:detail", args=["NOPE"])).status_code, 404
+        )
 
 
 class FeedTests(CommitmentTestCase):
@@ -61,4 +67,6 @@ class FeedTests(CommitmentTestCase):
         feed = json.loads(self.client.get(reverse("public_commitments:json")).content)
         titles = [i["title"] for i in feed["items"]]
         self.assertIn("关于县交通运输局有诺不践的通报", titles)
-        self.assertTrue(all(i["url"].startswith("http://testserver/public/commitments/") for i in feed["items"]))
+        self.assertTrue(
+            all(i["url"].startswith("http://testserver/public/commitments/") for i in feed["items"])
+        )

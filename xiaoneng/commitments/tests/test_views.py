@@ -6,8 +6,19 @@ from xiaoneng.commitments.models import CheckOutcome, ItemStatus
 from xiaoneng.commitments.tests.base import CommitmentTestCase, RoleMatrix
 from xiaoneng.inspections.tests.base import photo
 
-ALL = ("admin", "staff", "leader", "supervisor", "liaison_a", "head_a", "unit_staff_a", "section", "liaison_b",
-       "confirmer", "auditor")
+ALL = (
+    "admin",
+    "staff",
+    "leader",
+    "supervisor",
+    "liaison_a",
+    "head_a",
+    "unit_staff_a",
+    "section",
+    "liaison_b",
+    "confirmer",
+    "auditor",
+)
 
 
 def table(default: int, **overrides) -> dict:
@@ -29,43 +40,65 @@ class PermissionTests(RoleMatrix, CommitmentTestCase):
 
     def test_new_campaign_and_commitment_forms(self):
         self.assert_statuses(reverse("commitments:campaign_new"), CENTER_ONLY)
-        self.assert_statuses(reverse("commitments:commitment_new", args=[self.campaign.public_id]), CENTER_ONLY)
+        self.assert_statuses(
+            reverse("commitments:commitment_new", args=[self.campaign.public_id]), CENTER_ONLY
+        )
 
     def test_detail(self):
         self.assert_statuses(self.commitment.get_absolute_url(), SEE_A)
 
     def test_progress(self):
         url = reverse("commitments:item_act", args=[self.item.pk, "progress"])
-        self.assert_statuses(url, table(403, admin=302, staff=302, liaison_a=302, head_a=302, section=404,
-                                        liaison_b=404), method="post", data={"progress-progress": "10",
-                                                                             "progress-note": "推进中"})
+        self.assert_statuses(
+            url,
+            table(403, admin=302, staff=302, liaison_a=302, head_a=302, section=404, liaison_b=404),
+            method="post",
+            data={"progress-progress": "10", "progress-note": "推进中"},
+        )
 
     def test_check_and_breach(self):
         url = reverse("commitments:item_act", args=[self.other_item.pk, "check"])
-        self.assert_statuses(url, table(403, admin=302, staff=302, section=404, liaison_b=404), method="post",
-                             data={"check-outcome": "on_track", "check-progress": "20"})
+        self.assert_statuses(
+            url,
+            table(403, admin=302, staff=302, section=404, liaison_b=404),
+            method="post",
+            data={"check-outcome": "on_track", "check-progress": "20"},
+        )
         url = reverse("commitments:item_act", args=[self.item.pk, "milestone"])
-        self.assert_statuses(url, table(403, admin=302, staff=302, liaison_a=302, head_a=302, section=404,
-                                        liaison_b=404), method="post",
-                             data={"milestone-title": "方案", "milestone-due_on": "2026-05-01"})
+        self.assert_statuses(
+            url,
+            table(403, admin=302, staff=302, liaison_a=302, head_a=302, section=404, liaison_b=404),
+            method="post",
+            data={"milestone-title": "方案", "milestone-due_on": "2026-05-01"},
+        )
 
     def test_add_item(self):
         url = reverse("commitments:item_new", args=[self.commitment.public_id])
-        self.assert_statuses(url, table(403, admin=302, staff=302, section=404, liaison_b=404), method="post",
-                             data={"item-kind": "other", "item-promise": "首问负责"})
+        self.assert_statuses(
+            url,
+            table(403, admin=302, staff=302, section=404, liaison_b=404),
+            method="post",
+            data={"item-kind": "other", "item-promise": "首问负责"},
+        )
 
     def test_publish_and_evidence(self):
         breach = actions.do_record_breach(self.item, actor=self.staff, description="超时办结")
         url = reverse("commitments:notice_publish", args=[breach.notice.pk])
-        self.assert_statuses(url, table(403, admin=302, staff=302, section=404, liaison_b=404), method="post", data={},
-                             reset=lambda: type(breach.notice).objects.filter(pk=breach.notice.pk).update(state="draft"))
+        self.assert_statuses(
+            url,
+            table(403, admin=302, staff=302, section=404, liaison_b=404),
+            method="post",
+            data={},
+            reset=lambda: type(breach.notice).objects.filter(pk=breach.notice.pk).update(state="draft"),
+        )
         actions.do_report_progress(self.other_item, actor=self.liaison_a, progress=30, evidence=[photo()])
         file = self.commitment.items.get(pk=self.other_item.pk)
         from xiaoneng.commitments.views import item_files
 
         attachment = item_files(file.commitment).get()
-        self.assert_statuses(reverse("commitments:evidence", args=[self.commitment.public_id, attachment.pk]),
-                             SEE_A)
+        self.assert_statuses(
+            reverse("commitments:evidence", args=[self.commitment.public_id, attachment.pk]), SEE_A
+        )
 
 
 class ScreenTests(CommitmentTestCase):
@@ -77,8 +110,14 @@ class ScreenTests(CommitmentTestCase):
         self.assertContains(response, "电视、责任状")
 
     def test_unit_sees_only_its_own(self):
-        actions.do_record_commitment(self.campaign, actor=self.staff, unit=self.unit_b, committer_kind="collective",
-                                     committed_on=self.campaign.starts_on, channels=["radio"])
+        actions.do_record_commitment(
+            self.campaign,
+            actor=self.staff,
+            unit=self.unit_b,
+            committer_kind="collective",
+            committed_on=self.campaign.starts_on,
+            channels=["radio"],
+        )
         self.login(self.liaison_b)
         response = self.client.get(reverse("commitments:index"))
         self.assertContains(response, "县人力资源和社会保障局")
@@ -89,8 +128,14 @@ class ScreenTests(CommitmentTestCase):
 
         for n in range(5):
             unit = make_unit(f"u{n}", f"单位{n}", parent=self.county)
-            actions.do_record_commitment(self.campaign, actor=self.staff, unit=unit, committer_kind="head",
-                                         committed_on=self.campaign.starts_on, channels=["tv"])
+            actions.do_record_commitment(
+                self.campaign,
+                actor=self.staff,
+                unit=unit,
+                committer_kind="head",
+                committed_on=self.campaign.starts_on,
+                channels=["tv"],
+            )
         self.login(self.staff)
         url = reverse("commitments:index")
         self.client.get(url)
@@ -100,8 +145,9 @@ class ScreenTests(CommitmentTestCase):
     def test_a_breached_check_through_the_screen(self):
         self.login(self.staff)
         url = reverse("commitments:item_act", args=[self.item.pk, "check"])
-        response = self.client.post(url, {"check-outcome": CheckOutcome.BREACHED, "check-note": "抽查2件超时"},
-                                    follow=True)
+        response = self.client.post(
+            url, {"check-outcome": CheckOutcome.BREACHED, "check-note": "抽查2件超时"}, follow=True
+        )
         self.assertContains(response, "关于县交通运输局有诺不践的通报")
         self.assertEqual(self.refresh(self.item).status, ItemStatus.BREACHED)
 
@@ -115,13 +161,17 @@ class ScreenTests(CommitmentTestCase):
     def test_bad_evidence_is_refused(self):
         self.login(self.liaison_a)
         bad = SimpleUploadedFile("x.exe", b"MZ\x90\x00 not a picture", content_type="image/jpeg")
-        response = self.client.post(reverse("commitments:item_act", args=[self.item.pk, "progress"]),
-                                    {"progress-progress": "10", "progress-evidence": [bad]}, follow=True)
+        response = self.client.post(
+            reverse("commitments:item_act", args=[self.item.pk, "progress"]),
+            {"progress-progress": "10", "progress-evidence": [bad]},
+            follow=True,
+        )
         self.assertEqual(response.status_code, 200)
         self.assertEqual(self.refresh(self.item).progress, 0)
 
     def test_invalid_form_shows_errors(self):
         self.login(self.liaison_a)
-        response = self.client.post(reverse("commitments:item_act", args=[self.item.pk, "progress"]),
-                                    {"progress-progress": "140"})
+        response = self.client.post(
+            reverse("commitments:item_act", args=[self.item.pk, "progress"]), {"progress-progress": "140"}
+        )
         self.assertContains(response, "请更正以下错误")
