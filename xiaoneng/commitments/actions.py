@@ -452,3 +452,14 @@ def do_publish_notice(
             detail={"title": notice.title},
         )
     return notice
+
+
+def breach_matter_verified(matter, actor) -> None:
+    """Verify hook of matter kind "commitment_breach": the item's history records the outcome.
+
+    The breach itself stays: a broken promise was broken even once corrected.
+    """
+    breach = Breach.objects.filter(matter=matter).select_related("item").first()
+    if breach is not None:
+        append_event(breach.item, "breach_verified", actor, {
+            "matter": matter.public_id, "verdict": matter.verdict, "resolution": matter.resolution})
