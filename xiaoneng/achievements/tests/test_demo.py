@@ -18,13 +18,17 @@ class DemoTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         with at(2026, 11, 20):
-            build_demo(steps=[build_units, build_persons, build_accounts, build_commitments, build_achievements])
+            build_demo(
+                steps=[build_units, build_persons, build_accounts, build_commitments, build_achievements]
+            )
 
     def test_a_campaign_of_every_key_unit_with_one_published_breach(self):
         self.assertGreaterEqual(UnitCommitment.objects.count(), 53)
         statuses = set(UnitCommitment.objects.values_list("items__status", flat=True))
-        self.assertTrue({ItemStatus.NOT_STARTED, ItemStatus.IN_PROGRESS, ItemStatus.FULFILLED,
-                         ItemStatus.BREACHED} <= statuses)
+        self.assertTrue(
+            {ItemStatus.NOT_STARTED, ItemStatus.IN_PROGRESS, ItemStatus.FULFILLED, ItemStatus.BREACHED}
+            <= statuses
+        )
         states = sorted(BreachNotice.objects.values_list("state", flat=True))
         self.assertEqual(states, [NoticeState.DRAFT, NoticeState.PUBLISHED])
         self.assertEqual(ScoreProposal.objects.filter(rule__code="commitment_breached").count(), 2)
