@@ -202,10 +202,27 @@ def _call(request: HttpRequest, declaration: Declaration, action: str):
     raise Http404
 
 
+ACTION_PERMS = {
+    "submit": "achievements.declare_achievement",
+    "evidence": "achievements.declare_achievement",
+    "approve": "achievements.approve_declaration",
+    "return": "achievements.approve_declaration",
+    "verify": SCREEN,
+    "reject": SCREEN,
+    "select": SCREEN,
+    "city_result": SCREEN,
+    "award": SCREEN,
+}
+
+
 @login_required
 @require_POST
 def act(request: HttpRequest, public_id: str, action: str) -> HttpResponse:
     declaration = _declaration(request, public_id)
+    if action not in ACTION_PERMS:
+        raise Http404
+    if not request.user.has_perm(ACTION_PERMS[action]):
+        raise PermissionDenied
     call, form = _call(request, declaration, action)
     if form is not None and not form.is_valid():
         return _detail(request, declaration, failed=action, failed_form=form)

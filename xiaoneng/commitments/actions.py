@@ -461,5 +461,9 @@ def breach_matter_verified(matter, actor) -> None:
     """
     breach = Breach.objects.filter(matter=matter).select_related("item").first()
     if breach is not None:
-        append_event(breach.item, "breach_verified", actor, {
-            "matter": matter.public_id, "verdict": matter.verdict, "resolution": matter.resolution})
+        append_event(
+            breach.item,
+            "breach_verified",
+            actor,
+            {"matter": matter.public_id, "verdict": matter.verdict, "resolution": matter.resolution},
+        )

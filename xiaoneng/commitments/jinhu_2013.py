@@ -23,7 +23,6 @@ NAME = "“改进作风、优化服务”集中公开承诺活动"
 DAYS = (datetime.date(2013, 3, 21), datetime.date(2013, 3, 22))
 
 
-
 def build(ctx) -> None:
     staff = ctx.accounts["center_staff1"]
     campaign = actions.do_create_campaign(

@@ -201,6 +201,13 @@ def item_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     item = get_object_or_404(CommitmentItem.objects.select_related("commitment"), pk=pk)
     commitment = _commitment(request, item.commitment.public_id)
     user = request.user
+    allowed = (
+        actions.can_report(user, commitment)
+        if action in ("progress", "milestone")
+        else user.has_perm("commitments.check_fulfilment")
+    )
+    if not allowed:
+        raise PermissionDenied
     if action == "progress":
         form = forms.ProgressForm(request.POST, request.FILES, prefix="progress")
         call = lambda d: actions.do_report_progress(item, actor=user, **d)  # noqa: E731
@@ -239,6 +246,8 @@ def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
 def notice_publish(request: HttpRequest, pk: int) -> HttpResponse:
     notice = get_object_or_404(BreachNotice.objects.select_related("breach__item__commitment"), pk=pk)
     commitment = _commitment(request, notice.breach.item.commitment.public_id)
+    if not request.user.has_perm("commitments.publish_notice"):
+        raise PermissionDenied
     form = forms.NoticeForm(request.POST, prefix="notice")
     return _run(
         request,

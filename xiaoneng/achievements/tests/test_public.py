@@ -112,3 +112,14 @@ class PublicDisplayTests(AchievementTestCase):
         feed = json.loads(self.client.get(reverse("public_achievements:json")).content)
         self.assertEqual([i["id"] for i in feed["items"]], [f"achievement:{self.selected.public_id}"])
         self.assertEqual(feed["items"][0]["tags"], ["2026Q1", "交通局"])
+
+    @time_machine.travel(DURING, tick=False)
+    def test_list_queries_do_not_grow(self):
+        url = reverse("public_achievements:list")
+        self.client.get(url)
+        with self.assertNumQueries(3) as before:
+            self.client.get(url)
+        for n in range(3):
+            self.to_state(self.declare(self.liaison_a, f"更多{n}"), "selected")
+        with self.assertNumQueries(len(before.captured_queries)):
+            self.client.get(url)

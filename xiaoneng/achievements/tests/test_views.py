@@ -182,3 +182,72 @@ class ScreenTests(AchievementTestCase):
         self.assertContains(response, "电话13800000000")
         response = self.client.get(selected.get_absolute_url())
         self.assertContains(response, "电话13800000000")
+
+
+class MorePermissionTests(RoleMatrix, AchievementTestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        cls.add_role_users()
+
+    def test_approve_and_return(self):
+        submitted = self.to_state(self.draft, "submitted")
+        reset = lambda: type(submitted).objects.filter(pk=submitted.pk).update(state="submitted")  # noqa: E731
+        expected = table(403, head_a=302, section=404, liaison_b=404)
+        self.assert_statuses(
+            reverse("achievements:act", args=[submitted.public_id, "approve"]),
+            expected,
+            method="post",
+            reset=reset,
+        )
+        self.assert_statuses(
+            reverse("achievements:act", args=[submitted.public_id, "return"]),
+            expected,
+            method="post",
+            data={"reason": "补充材料"},
+            reset=reset,
+        )
+
+    def test_select_result_and_award(self):
+        verified = self.to_state(self.draft, "verified")
+        center = table(403, admin=302, staff=302, section=404, liaison_b=404)
+        reset = lambda: type(verified).objects.filter(pk=verified.pk).update(state="verified")  # noqa: E731
+        self.assert_statuses(
+            reverse("achievements:act", args=[verified.public_id, "select"]),
+            center,
+            method="post",
+            reset=reset,
+        )
+        type(verified).objects.filter(pk=verified.pk).update(state="selected")
+        self.assert_statuses(
+            reverse("achievements:act", args=[verified.public_id, "city_result"]),
+            center,
+            method="post",
+            data={"result": "chosen"},
+        )
+        reset = lambda: type(verified).objects.filter(pk=verified.pk).update(year_award="")  # noqa: E731
+        self.assert_statuses(
+            reverse("achievements:act", args=[verified.public_id, "award"]),
+            center,
+            method="post",
+            data={"award": "top_ten_measures"},
+            reset=reset,
+        )
+
+    def test_add_evidence_and_reject(self):
+        url = reverse("achievements:act", args=[self.draft.public_id, "evidence"])
+        self.assert_statuses(
+            url,
+            table(403, liaison_a=302, head_a=302, section=404, liaison_b=404),
+            method="post",
+            data=lambda: {"evidence": [photo()]},
+        )
+        declared = self.to_state(self.declare(self.liaison_a, "x"), "declared")
+        reset = lambda: type(declared).objects.filter(pk=declared.pk).update(state="declared")  # noqa: E731
+        self.assert_statuses(
+            reverse("achievements:act", args=[declared.public_id, "reject"]),
+            table(403, admin=302, staff=302, section=404, liaison_b=404),
+            method="post",
+            data={"reason": "不属实"},
+            reset=reset,
+        )

@@ -80,12 +80,15 @@ class RoleMatrix:
     def assert_statuses(
         self, url: str, expected: dict, method: str = "get", data=None, anonymous: int = 302, reset=None
     ) -> None:
+        def payload():
+            return (data() if callable(data) else data) or {}
+
         self.client.logout()
-        response = getattr(self.client, method)(url, data or {})
+        response = getattr(self.client, method)(url, payload())
         self.assertEqual(response.status_code, anonymous, "anonymous")
         for name, user in self.roles().items():
             if reset:
                 reset()
             self.client.force_login(user)
-            response = getattr(self.client, method)(url, data or {})
+            response = getattr(self.client, method)(url, payload())
             self.assertEqual(response.status_code, expected[name], name)

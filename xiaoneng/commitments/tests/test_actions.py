@@ -165,8 +165,9 @@ class BreachMatterTests(CommitmentTestCase):
         matter = actions.do_record_breach(self.item, actor=self.staff, description="超时").matter
         matter = matters.do_reply_matter(matter, actor=self.liaison_a, reply="已整改，超时件全部办结")
         matter = matters.do_approve_reply(matter, actor=self.head_a, approve=True)
-        matters.do_verify_matter(matter, actor=self.staff, verdict=Verdict.SUBSTANTIATED,
-                                 resolution=Resolution.RESOLVED)
+        matters.do_verify_matter(
+            matter, actor=self.staff, verdict=Verdict.SUBSTANTIATED, resolution=Resolution.RESOLVED
+        )
         kinds = [e.kind for e in events_for(self.item)]
         self.assertEqual(kinds[-1], "breach_verified")
         self.assertEqual(self.refresh(self.item).status, ItemStatus.BREACHED)

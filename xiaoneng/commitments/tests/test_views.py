@@ -175,3 +175,57 @@ class ScreenTests(CommitmentTestCase):
             reverse("commitments:item_act", args=[self.item.pk, "progress"]), {"progress-progress": "140"}
         )
         self.assertContains(response, "请更正以下错误")
+
+
+class MorePermissionTests(RoleMatrix, CommitmentTestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        cls.add_role_users()
+        cls.milestone = actions.do_add_milestone(
+            cls.item, actor=cls.staff, title="方案", due_on=cls.campaign.ends_on
+        )
+
+    def test_milestone_done(self):
+        from xiaoneng.commitments.models import Milestone
+
+        url = reverse("commitments:milestone_done", args=[self.milestone.pk])
+        reset = lambda: Milestone.objects.filter(pk=self.milestone.pk).update(done_on=None)  # noqa: E731
+        expected = table(403, admin=302, staff=302, liaison_a=302, head_a=302, section=404, liaison_b=404)
+        self.assert_statuses(url, expected, method="post", reset=reset)
+
+    def test_breach(self):
+        url = reverse("commitments:item_act", args=[self.item.pk, "breach"])
+        expected = table(403, section=404, liaison_b=404, admin=302, staff=302)
+        # Only the first breach is written; the second center user sees the refusal message.
+        self.assert_statuses(url, expected, method="post", data={"breach-description": "超时"})
+
+    def test_public_pages_for_everyone(self):
+        for url in (
+            reverse("public_commitments:list"),
+            self.commitment.get_public_url(),
+            reverse("public_commitments:rss"),
+            reverse("public_commitments:json"),
+        ):
+            self.assert_statuses(url, table(200), anonymous=200)
+
+    def test_public_list_queries_do_not_grow(self):
+        from xiaoneng.testing import make_unit
+
+        url = reverse("public_commitments:list")
+        self.client.get(url)
+        with self.assertNumQueries(10) as before:
+            self.client.get(url)
+        for n in range(4):
+            unit = make_unit(f"p{n}", f"单位{n}", parent=self.county)
+            commitment = actions.do_record_commitment(
+                self.campaign,
+                actor=self.staff,
+                unit=unit,
+                committer_kind="head",
+                committed_on=self.campaign.starts_on,
+                channels=["tv"],
+            )
+            actions.do_add_item(commitment, actor=self.staff, kind="other", promise=f"承诺{n}")
+        with self.assertNumQueries(len(before.captured_queries)):
+            self.client.get(url)
