@@ -17,6 +17,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -279,7 +280,7 @@ def display_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
         return redirect(
-            f"{request.path.rsplit('/display/', 1)[0]}/?year={data['year']}&quarter={data['quarter']}"
+            f"{reverse('achievements:index')}?year={data['year']}&quarter={data['quarter']}"
         )
     messages.error(request, _("Please correct the dates of the display period."))
     return redirect("achievements:index")

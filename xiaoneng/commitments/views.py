@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -87,7 +88,7 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Saved."))
-            return redirect(f"{request.path.rsplit('/campaigns/', 1)[0]}/?campaign={campaign.public_id}")
+            return redirect(f"{reverse('commitments:index')}?campaign={campaign.public_id}")
     return render(request, "commitments/form.html", {"form": form, "heading": _("New commitment campaign")})
 
 

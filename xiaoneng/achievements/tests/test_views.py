@@ -251,3 +251,24 @@ class MorePermissionTests(RoleMatrix, AchievementTestCase):
             data={"reason": "不属实"},
             reset=reset,
         )
+
+
+class DisplayFormTests(AchievementTestCase):
+    def test_opening_the_display_period(self):
+        self.login(self.staff)
+        response = self.client.post(
+            reverse("achievements:display_new"),
+            {"year": YEAR, "quarter": QUARTER, "starts_on": "2026-03-26", "ends_on": "2026-04-01"},
+            follow=True,
+        )
+        self.assertContains(response, "2026-03-26 – 2026-04-01")
+        response = self.client.post(
+            reverse("achievements:display_new"),
+            {"year": YEAR, "quarter": QUARTER, "starts_on": "2026-03-26", "ends_on": "2026-04-01"},
+            follow=True,
+        )
+        self.assertContains(response, "本季度已设置公示期")
+
+    def test_bad_quarter_is_not_found(self):
+        self.login(self.staff)
+        self.assertEqual(self.client.get(reverse("achievements:index") + "?year=abc").status_code, 404)

@@ -229,3 +229,49 @@ class MorePermissionTests(RoleMatrix, CommitmentTestCase):
             actions.do_add_item(commitment, actor=self.staff, kind="other", promise=f"承诺{n}")
         with self.assertNumQueries(len(before.captured_queries)):
             self.client.get(url)
+
+
+class FormTests(CommitmentTestCase):
+    def test_new_campaign_then_a_commitment(self):
+        self.login(self.staff)
+        response = self.client.post(
+            reverse("commitments:campaign_new"),
+            {
+                "name": "窗口单位公开承诺",
+                "basis_title": "关于窗口单位公开承诺的通知",
+                "basis_number": "",
+                "issued_by": "县效能中心",
+                "starts_on": "2026-04-01",
+                "ends_on": "2026-12-31",
+            },
+            follow=True,
+        )
+        self.assertContains(response, "窗口单位公开承诺")
+        from xiaoneng.commitments.models import Campaign
+
+        campaign = Campaign.objects.get(name="窗口单位公开承诺")
+        response = self.client.post(
+            reverse("commitments:commitment_new", args=[campaign.public_id]),
+            {
+                "unit": self.unit_b.pk,
+                "committer_kind": "collective",
+                "committed_on": "2026-04-01",
+                "channels": ["web", "notice_board"],
+            },
+            follow=True,
+        )
+        self.assertContains(response, "网络、公开栏")
+
+    def test_campaign_dates_refused_in_chinese(self):
+        self.login(self.staff)
+        response = self.client.post(
+            reverse("commitments:campaign_new"),
+            {
+                "name": "x",
+                "basis_title": "y",
+                "issued_by": "z",
+                "starts_on": "2026-04-01",
+                "ends_on": "2026-03-01",
+            },
+        )
+        self.assertContains(response, "结束日期不能早于开始日期")
