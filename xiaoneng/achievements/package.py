@@ -13,6 +13,7 @@ import io
 import zipfile
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from xiaoneng.achievements.models import Declaration, DeclarationState
@@ -20,7 +21,7 @@ from xiaoneng.trace.models import EventAttachment
 from xiaoneng.web.exports import xlsx_bytes
 
 
-def selected(year: int, quarter: int):
+def selected(year: int, quarter: int) -> QuerySet[Declaration]:
     return (
         Declaration.objects.filter(year=year, quarter=quarter, state=DeclarationState.SELECTED)
         .select_related("unit")
@@ -28,7 +29,7 @@ def selected(year: int, quarter: int):
     )
 
 
-def evidence_of(declarations) -> dict[int, list[EventAttachment]]:
+def evidence_of(declarations: list[Declaration]) -> dict[int, list[EventAttachment]]:
     by_declaration: dict[int, list[EventAttachment]] = {}
     files = (
         EventAttachment.objects.filter(

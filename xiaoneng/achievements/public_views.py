@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -32,7 +32,7 @@ PAGE_SIZE = 20
 FEED_SIZE = 100
 
 
-def on_display(today: datetime.date | None = None):
+def on_display(today: datetime.date | None = None) -> QuerySet[Declaration]:
     """Selected achievements of every quarter whose display period has started."""
     today = today or timezone.localdate()
     started = DisplayPeriod.objects.filter(

@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -124,7 +125,7 @@ def _declaration(request: HttpRequest, public_id: str) -> Declaration:
     )
 
 
-def evidence_files(declaration: Declaration):
+def evidence_files(declaration: Declaration) -> QuerySet[EventAttachment]:
     return (
         EventAttachment.objects.filter(
             event__content_type=ContentType.objects.get_for_model(Declaration),
@@ -279,9 +280,7 @@ def display_new(request: HttpRequest) -> HttpResponse:
             messages.error(request, str(error))
         else:
             messages.success(request, _("Saved."))
-        return redirect(
-            f"{reverse('achievements:index')}?year={data['year']}&quarter={data['quarter']}"
-        )
+        return redirect(f"{reverse('achievements:index')}?year={data['year']}&quarter={data['quarter']}")
     messages.error(request, _("Please correct the dates of the display period."))
     return redirect("achievements:index")
 

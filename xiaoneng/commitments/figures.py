@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from xiaoneng.commitments.models import (
     Breach,
@@ -64,14 +65,16 @@ def campaign_figures(campaign: Campaign) -> CampaignFigures:
     )
 
 
-def breaches_between(start: datetime.date, end: datetime.date):
+def breaches_between(start: datetime.date, end: datetime.date) -> QuerySet[Breach]:
     return Breach.objects.filter(found_on__range=(start, end)).select_related("item__commitment__unit")
 
 
 def days_phrase(days: tuple[datetime.date, ...]) -> str:
-    """ "3月21、22日": the newsletter's way of listing days of one month."""
-    if not days:
-        return ""
-    if len({(d.year, d.month) for d in days}) == 1:
-        return f"{days[0].month}月" + "、".join(str(d.day) for d in days) + "日"
-    return "、".join(f"{d.month}月{d.day}日" for d in days)
+    """ "3月21、22日": the newsletter's way of listing days, the month said once per month."""
+    by_month: dict[tuple[int, int], list[str]] = {}
+    for day in days:
+        by_month.setdefault((day.year, day.month), []).append(str(day.day))
+    return _("、").join(
+        _("%(month)s/%(days)s") % {"month": month, "days": _("、").join(numbers)}
+        for (_year, month), numbers in by_month.items()
+    )

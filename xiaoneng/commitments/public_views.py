@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 
 from django.core.paginator import Paginator
-from django.db.models import Max, Prefetch
+from django.db.models import Max, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -25,13 +25,13 @@ PAGE_SIZE = 20
 FEED_SIZE = 100
 
 
-def _items():
+def _items() -> Prefetch:
     return Prefetch(
         "items", CommitmentItem.objects.select_related("breach__notice").prefetch_related("milestones")
     )
 
 
-def published_notices():
+def published_notices() -> QuerySet[BreachNotice]:
     return BreachNotice.objects.filter(state=NoticeState.PUBLISHED).select_related(
         "breach__item__commitment__unit"
     )

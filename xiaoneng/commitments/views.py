@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -36,7 +36,7 @@ VIEW = "commitments.view_unitcommitment"
 PAGE_SIZE = 50
 
 
-def visible_commitments(user):
+def visible_commitments(user) -> QuerySet[UnitCommitment]:
     return scope_to_user(UnitCommitment.objects.all(), user)
 
 
@@ -120,13 +120,13 @@ def _commitment(request: HttpRequest, public_id: str) -> UnitCommitment:
     )
 
 
-def items_of(commitment: UnitCommitment):
+def items_of(commitment: UnitCommitment) -> QuerySet[CommitmentItem]:
     return commitment.items.select_related("breach__matter", "breach__notice").prefetch_related(
         "milestones", Prefetch("checks", FulfilmentCheck.objects.select_related("checked_by"))
     )
 
 
-def item_files(commitment: UnitCommitment):
+def item_files(commitment: UnitCommitment) -> QuerySet[EventAttachment]:
     """Evidence of every item of the commitment: attachments of the items' trace events."""
     from django.contrib.contenttypes.models import ContentType
 
