@@ -76,13 +76,16 @@ def parse_sheet(
     rows = []
     for number, cells in data:
         values: dict[str, Any] = {}
+        failed = False
         for index, column in present.items():
             try:
                 values[column.field] = parse_cell(column, cells[index] if index < len(cells) else None)
             except CellError as problem:
                 result.error(number, column.header, str(problem))
-        rows.append((number, values))
-    result.rows = len(rows)
+                failed = True
+        if not failed:  # a row with a bad cell is not checked further
+            rows.append((number, values))
+    result.rows = len(data)
     return rows, {column.field for column in present.values()}
 
 
@@ -112,6 +115,7 @@ def import_participants(activity: Activity, stream: IO[bytes], *, actor, commit:
             if name not in present and target is not None:
                 values[name] = getattr(target, name)
         participants.append(Participant(activity=activity, target=target, **values))
+    result.errors.sort(key=lambda error: error.row)
     if result.errors or not rows:
         return result
     if commit:

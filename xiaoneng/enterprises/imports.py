@@ -77,6 +77,7 @@ def import_watchlist(stream: IO[bytes], *, actor, commit: bool, today: datetime.
         seen[key] = number
         target = _target(kind, name, code)
         plans.append((target, unit, values))
+    result.errors.sort(key=lambda error: error.row)
     if result.errors or not rows:
         return result
     with transaction.atomic():

@@ -201,6 +201,8 @@ def watch_new(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def indicator_new(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.has_perm("enterprises.manage_watchlist"):
+        raise PermissionDenied
     item = get_object_or_404(scope_to_user(WatchItem.objects.all(), request.user), pk=pk)
     form = IndicatorForm(request.POST)
     if not form.is_valid():
