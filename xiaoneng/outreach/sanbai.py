@@ -15,12 +15,39 @@ from xiaoneng.outreach.models import Programme, QuotaPeriod, QuotaScope, Tier, V
 
 TIERS = [
     # code, name, who, kinds, one visitor per target, targets per person, visits, period, owed by
-    ("leaders", "百户企业大走访", VisitorGroup.LEADERS, (TargetKind.ENTERPRISE, TargetKind.PROJECT),
-     True, None, 1, QuotaPeriod.BY_DATE, QuotaScope.PAIRING),
-    ("chiefs", "百名科长联百企", VisitorGroup.CHIEFS, (TargetKind.ENTERPRISE, TargetKind.PROJECT),
-     False, 1, 6, QuotaPeriod.YEAR, QuotaScope.PAIRING),
-    ("stations", "百个站所进万家", VisitorGroup.STAFF, (TargetKind.SOLE_TRADER, TargetKind.HOUSEHOLD),
-     False, None, 3, QuotaPeriod.MONTH, QuotaScope.PERSON),
+    (
+        "leaders",
+        "百户企业大走访",
+        VisitorGroup.LEADERS,
+        (TargetKind.ENTERPRISE, TargetKind.PROJECT),
+        True,
+        None,
+        1,
+        QuotaPeriod.BY_DATE,
+        QuotaScope.PAIRING,
+    ),
+    (
+        "chiefs",
+        "百名科长联百企",
+        VisitorGroup.CHIEFS,
+        (TargetKind.ENTERPRISE, TargetKind.PROJECT),
+        False,
+        1,
+        6,
+        QuotaPeriod.YEAR,
+        QuotaScope.PAIRING,
+    ),
+    (
+        "stations",
+        "百个站所进万家",
+        VisitorGroup.STAFF,
+        (TargetKind.SOLE_TRADER, TargetKind.HOUSEHOLD),
+        False,
+        None,
+        3,
+        QuotaPeriod.MONTH,
+        QuotaScope.PERSON,
+    ),
 ]
 
 
@@ -28,14 +55,29 @@ def create_sanbai(year: int, *, starts_on: datetime.date | None = None) -> Progr
     """The programme of `year` with its three tiers (the leaders' visits due at the end of May)."""
     programme, _created = Programme.objects.get_or_create(
         code=f"sanbai-{year}",
-        defaults={"name": f"{year}年“三百工程提升行动”", "year": year,
-                  "starts_on": starts_on or datetime.date(year, 1, 1), "ends_on": datetime.date(year, 12, 31),
-                  "description": "“百户企业大走访”、“百名科长联百企”、“百个站所进万家”。"},
+        defaults={
+            "name": f"{year}年“三百工程提升行动”",
+            "year": year,
+            "starts_on": starts_on or datetime.date(year, 1, 1),
+            "ends_on": datetime.date(year, 12, 31),
+            "description": "“百户企业大走访”、“百名科长联百企”、“百个站所进万家”。",
+        },
     )
     for order, (code, name, group, kinds, one, most, visits, period, scope) in enumerate(TIERS, start=1):
-        Tier.objects.get_or_create(programme=programme, code=code, defaults={
-            "name": name, "order": order, "visitor_group": group, "target_kinds": ",".join(kinds),
-            "one_visitor_per_target": one, "max_targets_per_person": most, "quota_visits": visits,
-            "quota_period": period, "quota_scope": scope,
-            "due_on": datetime.date(year, 5, 31) if period == QuotaPeriod.BY_DATE else None})
+        Tier.objects.get_or_create(
+            programme=programme,
+            code=code,
+            defaults={
+                "name": name,
+                "order": order,
+                "visitor_group": group,
+                "target_kinds": ",".join(kinds),
+                "one_visitor_per_target": one,
+                "max_targets_per_person": most,
+                "quota_visits": visits,
+                "quota_period": period,
+                "quota_scope": scope,
+                "due_on": datetime.date(year, 5, 31) if period == QuotaPeriod.BY_DATE else None,
+            },
+        )
     return programme

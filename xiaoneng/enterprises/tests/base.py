@@ -34,5 +34,6 @@ class EnterpriseTestCase(XiaonengTestCase):
 
     @classmethod
     def record(cls, target, type, unit, day, title="申请电能补助"):
-        return actions.do_record_problem(target, actor=cls.staff, type=type, title=title, unit=unit,
-                                         reported_on=day)
+        return actions.do_record_problem(
+            target, actor=cls.staff, type=type, title=title, unit=unit, reported_on=day
+        )

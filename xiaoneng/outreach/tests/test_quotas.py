@@ -41,7 +41,9 @@ class MonthBoundaryTests(OutreachTestCase):
         for day in (D(2026, 1, 5), D(2026, 1, 20), D(2026, 2, 1)):
             self.visit(self.station_pairing, day)
         result = self.january()
-        self.assertEqual([(r.person_name, r.done, r.missing) for r in result.shortfalls], [("station_a", 2, 1)])
+        self.assertEqual(
+            [(r.person_name, r.done, r.missing) for r in result.shortfalls], [("station_a", 2, 1)]
+        )
         february = quotas.compliance(self.stations, quotas.month_period(2026, 2), D(2026, 3, 1))
         self.assertEqual(february.people[0].done, 1)
 
@@ -53,8 +55,13 @@ class MonthBoundaryTests(OutreachTestCase):
 
     def test_visits_to_any_paired_household_add_up_for_the_person(self):
         other = target("张家户（金南村）", "household")
-        second = actions.do_pair(self.stations, actor=self.staff, person=self.station_staff.person, target=other,
-                                 started_on=D(2026, 1, 1))
+        second = actions.do_pair(
+            self.stations,
+            actor=self.staff,
+            person=self.station_staff.person,
+            target=other,
+            started_on=D(2026, 1, 1),
+        )
         self.visit(self.station_pairing, D(2026, 1, 3))
         self.visit(second, D(2026, 1, 4))
         self.visit(second, D(2026, 1, 5))
@@ -62,8 +69,13 @@ class MonthBoundaryTests(OutreachTestCase):
         self.assertEqual((row.done, row.required, row.met), (3, 3, True))
 
     def test_a_pairing_made_mid_month_owes_from_the_next_month(self):
-        late = actions.do_pair(self.stations, actor=self.staff, person=self.chief.person,
-                               target=target("赵家户", "household"), started_on=D(2026, 1, 15))
+        late = actions.do_pair(
+            self.stations,
+            actor=self.staff,
+            person=self.chief.person,
+            target=target("赵家户", "household"),
+            started_on=D(2026, 1, 15),
+        )
         self.assertFalse(quotas.owes(self.stations, late, quotas.month_period(2026, 1)))
         self.assertTrue(quotas.owes(self.stations, late, quotas.month_period(2026, 2)))
 
@@ -82,8 +94,13 @@ class YearBoundaryTests(OutreachTestCase):
     def test_a_visit_on_new_years_day_counts_for_the_new_year(self):
         for month in (2, 4, 6, 8, 10):
             self.visit(self.chief_pairing, D(2026, month, 10))
-        actions.do_record_visit(self.chief_pairing, actor=self.chief, visited_on=D(2027, 1, 1), found="新年走访",
-                                today=D(2027, 1, 1))
+        actions.do_record_visit(
+            self.chief_pairing,
+            actor=self.chief,
+            visited_on=D(2027, 1, 1),
+            found="新年走访",
+            today=D(2027, 1, 1),
+        )
         shortfalls = {(r.person_name, r.done) for r in self.year(2026).shortfalls}
         self.assertIn(("chief_a", 5), shortfalls)
         self.assertIn(("chief_b", 0), shortfalls)
@@ -95,10 +112,20 @@ class YearBoundaryTests(OutreachTestCase):
 
 class DueDateTests(OutreachTestCase):
     def test_every_paired_enterprise_must_be_visited_by_the_end_of_may(self):
-        first = actions.do_pair(self.leaders, actor=self.staff, person=self.deputy_a, target=self.factory,
-                                started_on=D(2026, 3, 1))
-        actions.do_pair(self.leaders, actor=self.staff, person=self.deputy_a, target=self.factory_b,
-                        started_on=D(2026, 3, 1))
+        first = actions.do_pair(
+            self.leaders,
+            actor=self.staff,
+            person=self.deputy_a,
+            target=self.factory,
+            started_on=D(2026, 3, 1),
+        )
+        actions.do_pair(
+            self.leaders,
+            actor=self.staff,
+            person=self.deputy_a,
+            target=self.factory_b,
+            started_on=D(2026, 3, 1),
+        )
         self.visit(first, D(2026, 5, 31), actor=self.staff)
         (period,) = quotas.periods(self.leaders)
         (row,) = quotas.compliance(self.leaders, period, D(2026, 6, 1)).shortfalls

@@ -8,8 +8,18 @@ from xiaoneng.outreach.models import Visit
 from xiaoneng.outreach.tests.base import OutreachTestCase, photo
 
 D = datetime.date
-ROLES = ("admin", "staff", "leader", "supervisor", "liaison_a", "head_a", "section_liaison", "liaison_b",
-         "chief", "chief_b")
+ROLES = (
+    "admin",
+    "staff",
+    "leader",
+    "supervisor",
+    "liaison_a",
+    "head_a",
+    "section_liaison",
+    "liaison_b",
+    "chief",
+    "chief_b",
+)
 VIEWERS = dict.fromkeys(ROLES, 200) | {"supervisor": 403}
 
 
@@ -17,8 +27,14 @@ class ViewTestCase(OutreachTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.visit_a = actions.do_record_visit(cls.chief_pairing, actor=cls.chief, visited_on=D(2026, 3, 2),
-                                              found="缺少流动资金", photos=[photo()], today=D(2026, 3, 2))
+        cls.visit_a = actions.do_record_visit(
+            cls.chief_pairing,
+            actor=cls.chief,
+            visited_on=D(2026, 3, 2),
+            found="缺少流动资金",
+            photos=[photo()],
+            today=D(2026, 3, 2),
+        )
 
     def assert_statuses(self, url, expected: dict, method: str = "get", data=None):
         self.client.logout()
@@ -43,19 +59,24 @@ class PermissionTests(ViewTestCase):
         self.assert_statuses(reverse("outreach:pairings"), VIEWERS)
 
     def test_pairing_new(self):
-        self.assert_statuses(reverse("outreach:pairing_new"), dict.fromkeys(ROLES, 302) | {
-            "leader": 403, "supervisor": 403, "chief": 403, "chief_b": 403}, "post")
+        self.assert_statuses(
+            reverse("outreach:pairing_new"),
+            dict.fromkeys(ROLES, 302) | {"leader": 403, "supervisor": 403, "chief": 403, "chief_b": 403},
+            "post",
+        )
 
     def test_visit_new(self):
-        self.assert_statuses(reverse("outreach:visit_new"), dict.fromkeys(ROLES, 200) | {
-            "leader": 403, "supervisor": 403})
+        self.assert_statuses(
+            reverse("outreach:visit_new"), dict.fromkeys(ROLES, 200) | {"leader": 403, "supervisor": 403}
+        )
 
     def test_visit_detail_and_photo_only_within_the_unit(self):
         outside = {"supervisor": 403, "liaison_b": 404, "chief_b": 404}
         self.assert_statuses(self.visit_a.get_absolute_url(), VIEWERS | outside)
         pk = self.visit_a_photo()
-        self.assert_statuses(reverse("outreach:visit_photo", args=[self.visit_a.public_id, pk]),
-                             VIEWERS | outside)
+        self.assert_statuses(
+            reverse("outreach:visit_photo", args=[self.visit_a.public_id, pk]), VIEWERS | outside
+        )
 
     def visit_a_photo(self) -> int:
         from xiaoneng.trace.chain import events_for
@@ -73,8 +94,12 @@ class PermissionTests(ViewTestCase):
         data = {"tier": self.chiefs.pk, "period": "2026"}
         self.assert_statuses(url, dict.fromkeys(ROLES, 403) | {"admin": 302, "staff": 302}, "post", data)
         url = reverse("outreach:propose_awards", args=[self.programme.code])
-        self.assert_statuses(url, dict.fromkeys(ROLES, 403) | {"admin": 302, "staff": 302}, "post",
-                             {"year": 2026, "quarter": 1})
+        self.assert_statuses(
+            url,
+            dict.fromkeys(ROLES, 403) | {"admin": 302, "staff": 302},
+            "post",
+            {"year": 2026, "quarter": 1},
+        )
 
     def test_public_pages_need_no_account(self):
         self.client.logout()
@@ -85,13 +110,22 @@ class PermissionTests(ViewTestCase):
 class ScreenTests(ViewTestCase):
     def test_the_chief_logs_a_visit_and_hands_the_problem_over(self):
         self.login(self.chief)
-        response = self.client.post(reverse("outreach:visit_new"), {
-            "pairing": self.chief_pairing.pk, "visited_on": "2026-03-05", "found": "电费负担重",
-            "help_given": "讲解电能补助政策", "photos": [photo()]})
+        response = self.client.post(
+            reverse("outreach:visit_new"),
+            {
+                "pairing": self.chief_pairing.pk,
+                "visited_on": "2026-03-05",
+                "found": "电费负担重",
+                "help_given": "讲解电能补助政策",
+                "photos": [photo()],
+            },
+        )
         visit = Visit.objects.get(found="电费负担重")
         self.assertRedirects(response, visit.get_absolute_url())
-        response = self.client.post(reverse("outreach:visit_hand_over", args=[visit.public_id]), {
-            "unit": self.unit_b.pk, "title": "申请电能补助"})
+        response = self.client.post(
+            reverse("outreach:visit_hand_over", args=[visit.public_id]),
+            {"unit": self.unit_b.pk, "title": "申请电能补助"},
+        )
         self.assertRedirects(response, visit.get_absolute_url())
         page = self.client.get(visit.get_absolute_url())
         self.assertContains(page, "县人力资源和社会保障局")
@@ -107,8 +141,10 @@ class ScreenTests(ViewTestCase):
     def test_a_bad_date_comes_back_with_a_chinese_message(self):
         self.login(self.chief)
         with time_machine.travel(datetime.datetime(2026, 3, 5, 10, tzinfo=datetime.UTC)):
-            page = self.client.post(reverse("outreach:visit_new"), {
-                "pairing": self.chief_pairing.pk, "visited_on": "2026-03-09", "found": "x"})
+            page = self.client.post(
+                reverse("outreach:visit_new"),
+                {"pairing": self.chief_pairing.pk, "visited_on": "2026-03-09", "found": "x"},
+            )
         self.assertContains(page, "走访日期不能晚于今天")
 
     def test_index_lists_visits_in_few_queries(self):
@@ -121,7 +157,9 @@ class ScreenTests(ViewTestCase):
 
     def test_liaison_b_sees_only_own_units_in_compliance(self):
         self.login(self.liaison_b)
-        page = self.client.get(reverse("outreach:programme", args=[self.programme.code]) + f"?tier={self.chiefs.pk}")
+        page = self.client.get(
+            reverse("outreach:programme", args=[self.programme.code]) + f"?tier={self.chiefs.pk}"
+        )
         self.assertContains(page, "chief_b")
         self.assertNotContains(page, "chief_a")
 
