@@ -113,3 +113,17 @@ def warnings(today: datetime.date, user=None) -> list[Warning]:
 
 def latest_period() -> datetime.date | None:
     return IndicatorValue.objects.aggregate(p=Max("period"))["p"]
+
+
+def meeting_months(start: datetime.date, end: datetime.date) -> tuple[int, int]:
+    """(months in the period with a coordination meeting, months in the period): "每月召开一次"."""
+    from xiaoneng.enterprises.models import Meeting
+
+    held = {
+        (d.year, d.month)
+        for d in Meeting.objects.filter(held_on__gte=start, held_on__lte=end).values_list(
+            "held_on", flat=True
+        )
+    }
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    return len(held), months
