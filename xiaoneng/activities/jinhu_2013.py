@@ -10,39 +10,13 @@ from decimal import Decimal
 from xiaoneng.activities import actions
 from xiaoneng.activities import figures as activity_figures
 from xiaoneng.activities.models import Activity, ActivityKind, Participant, Role
+from xiaoneng.activities.signing_plan import BANKS, enterprise_values
 from xiaoneng.demo.jinhu_2013 import Figure
 from xiaoneng.demo.targets import MICROLOAN_COMPANIES
-from xiaoneng.org.models import EnterpriseSize, TargetKind, Zone
+from xiaoneng.org.models import TargetKind
 
 SIGNING_DAY = datetime.date(2013, 4, 18)
-BANKS = ["nsh", "gh", "nh", "zh", "jh", "nfh", "ycyh", "jsyh", "jtyh", "mtcz"]
 TRAININGS = [("河蟹", 62), ("龙虾", 65), ("甲鱼", 58), ("鳜鱼、黄颡鱼", 70), ("沙塘鳢", 61)]
-
-
-def _enterprise_values(i: int) -> dict:
-    """The i-th of 168 signing enterprises: 66 above scale (¥1,305.6M of ¥1,920M), 88 at ≤ ¥5M,
-    130 industrial (94 of them in the development zone or an industrial park), 52 first-time
-    small or micro firms."""
-    if i < 66:
-        amount = Decimal(18_600_000) if i == 65 else Decimal(19_800_000)
-    elif i < 80:
-        amount = Decimal(25_400_000) if i == 79 else Decimal(25_000_000)
-    else:
-        amount = Decimal(3_000_000)
-    zone = (Zone.DEVELOPMENT_ZONE if i % 3 else Zone.INDUSTRIAL_PARK) if i < 94 else Zone.NONE
-    size = (
-        (EnterpriseSize.LARGE if i < 20 else EnterpriseSize.MEDIUM)
-        if i < 66
-        else (EnterpriseSize.SMALL if i < 116 or i % 2 else EnterpriseSize.MICRO)
-    )
-    return {
-        "amount": amount,
-        "is_above_scale": i < 66,
-        "is_industrial": i < 130,
-        "zone": zone,
-        "size": size,
-        "is_first_time": i >= 116,
-    }
 
 
 def build(ctx) -> None:
@@ -74,7 +48,7 @@ def build(ctx) -> None:
         place="县会议中心",
     )
     parts = [
-        Participant(activity=signing, role=Role.ENTERPRISE, name=t.name, target=t, **_enterprise_values(i))
+        Participant(activity=signing, role=Role.ENTERPRISE, name=t.name, target=t, **enterprise_values(i))
         for i, t in enumerate(enterprises[:168])
     ]
     parts += [Participant(activity=signing, role=Role.BANK, name=ctx.unit(code).name) for code in BANKS]
