@@ -26,7 +26,9 @@ VIEW = "activities.view_activity"
 class ActivityForm(forms.Form):
     kind = forms.ChoiceField(choices=ActivityKind.choices, label=gettext_lazy("Kind"))
     title = forms.CharField(label=gettext_lazy("Title"), max_length=160)
-    held_on = forms.DateField(label=gettext_lazy("Held on"), widget=forms.DateInput(attrs={"type": "date"}))
+    held_on = forms.DateField(
+        label=gettext_lazy("Held on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     unit = forms.ModelChoiceField(Unit.objects.none(), label=gettext_lazy("Organiser"))
     place = forms.CharField(label=gettext_lazy("Place"), required=False, max_length=120)
     description = forms.CharField(label=gettext_lazy("Description"), required=False, widget=forms.Textarea)

@@ -23,7 +23,7 @@ from xiaoneng.org.access import scope_to_user, visible_units
 from xiaoneng.org.models import Target, Unit
 
 VIEW = "enterprises.view_enterpriseproblem"
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ProblemForm(forms.Form):

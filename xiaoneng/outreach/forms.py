@@ -31,7 +31,9 @@ class PairingChoice(forms.ModelChoiceField):
 
 class VisitForm(forms.Form):
     pairing = PairingChoice(queryset=Pairing.objects.none(), label=_("Whom you visited"))
-    visited_on = forms.DateField(label=_("Date of the visit"), widget=forms.DateInput(attrs={"type": "date"}))
+    visited_on = forms.DateField(
+        label=_("Date of the visit"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     found = forms.CharField(
         label=_("What was found"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -63,7 +65,9 @@ class PairForm(forms.Form):
     tier = forms.ModelChoiceField(queryset=Tier.objects.select_related("programme"), label=_("Tier"))
     person = forms.ModelChoiceField(queryset=Person.objects.none(), label=_("Cadre"))
     target = forms.ModelChoiceField(queryset=Target.objects.all(), label=_("Target"))
-    started_on = forms.DateField(label=_("Paired on"), widget=forms.DateInput(attrs={"type": "date"}))
+    started_on = forms.DateField(
+        label=_("Paired on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
