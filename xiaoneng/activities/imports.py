@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from xiaoneng.activities.models import Activity, Participant, Role
+from xiaoneng.audit.log import record
 from xiaoneng.org.imports import RowError
 from xiaoneng.org.models import EnterpriseSize, Target, Zone
 from xiaoneng.org.sheets import CellError, Column, column_lookup, normalise_header, parse_cell, read_rows
@@ -122,5 +123,11 @@ def import_participants(activity: Activity, stream: IO[bytes], *, actor, commit:
         with transaction.atomic():
             Participant.objects.bulk_create(participants)
             append_event(activity, "participants_imported", actor, {"rows": len(participants)})
+            record(
+                "activities.import.participants",
+                actor=actor,
+                target=activity,
+                detail={"rows": len(participants)},
+            )
         result.created, result.committed = len(participants), True
     return result

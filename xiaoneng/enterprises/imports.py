@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from xiaoneng.activities.imports import SheetResult, parse_sheet
+from xiaoneng.audit.log import record
 from xiaoneng.enterprises.actions import NotPermitted
 from xiaoneng.enterprises.models import WatchItem
 from xiaoneng.org.access import can_see_unit
@@ -110,4 +111,9 @@ def import_watchlist(stream: IO[bytes], *, actor, commit: bool, today: datetime.
             result.created = 0 if result.errors else result.created
         else:
             result.committed = True
+            record(
+                "enterprises.import.watchlist",
+                actor=actor,
+                detail={"rows": result.rows, "created": result.created},
+            )
     return result
