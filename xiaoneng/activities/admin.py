@@ -9,8 +9,20 @@ from xiaoneng.activities.models import FigureDefinition
 class FigureDefinitionForm(ModelForm):
     class Meta:
         model = FigureDefinition
-        fields = ["kind", "code", "name", "order", "measure", "field", "subset", "denominator",
-                  "denominator_name", "scale", "decimals", "compare_previous_year"]
+        fields = [
+            "kind",
+            "code",
+            "name",
+            "order",
+            "measure",
+            "field",
+            "subset",
+            "denominator",
+            "denominator_name",
+            "scale",
+            "decimals",
+            "compare_previous_year",
+        ]
 
     def clean(self):
         data = super().clean()

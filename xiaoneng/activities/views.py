@@ -96,7 +96,7 @@ def detail(request: HttpRequest, public_id: str, form=None, result=None) -> Http
         {
             "activity": activity,
             "figures": figures.figures_of(activity),
-            "roles": figures.count_by_role(activity),
+            "roles": {Role(code).label: n for code, n in figures.count_by_role(activity).items()},
             "page": page,
             "participants": page.object_list,
             "can_manage": can_manage,

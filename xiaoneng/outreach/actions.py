@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext
 
 from xiaoneng.enterprises.handover import HandOverError, open_matter
@@ -316,16 +316,13 @@ def do_propose_awards(
     proposals = []
     with transaction.atomic():
         for standing in table:
-            try:
-                award, _created = Award.objects.get_or_create(
-                    programme=programme,
-                    year=year,
-                    quarter=quarter,
-                    unit_id=standing.unit_id,
-                    defaults={"rank": standing.rank},
-                )
-            except IntegrityError as error:  # pragma: no cover - guarded by get_or_create
-                raise OutreachError(str(error)) from error
+            award, _created = Award.objects.get_or_create(
+                programme=programme,
+                year=year,
+                quarter=quarter,
+                unit_id=standing.unit_id,
+                defaults={"rank": standing.rank},
+            )
             reason = gettext("%(programme)s, quarter %(quarter)d of %(year)d: place %(rank)d") % {
                 "programme": programme.name,
                 "quarter": quarter,

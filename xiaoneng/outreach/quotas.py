@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count
@@ -167,15 +166,3 @@ def compliance(tier: Tier, period: Period, today: datetime.date, pairings=None) 
             person.required = tier.quota_visits
     ordered = sorted(people.values(), key=lambda p: (p.unit_name, p.person_name))
     return Compliance(tier, period, period.over_on(today), ordered)
-
-
-def unit_compliance(tier: Tier, period: Period, today: datetime.date, unit_ids=None) -> list[dict]:
-    rows = compliance(tier, period, today).by_unit()
-    return [row for row in rows if unit_ids is None or row["unit_id"] in unit_ids]
-
-
-def tally(rows: list[PersonCompliance]) -> dict[int, int]:
-    per_unit: dict[int, int] = defaultdict(int)
-    for row in rows:
-        per_unit[row.unit_id] += 1
-    return dict(per_unit)
