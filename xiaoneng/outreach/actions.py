@@ -257,7 +257,8 @@ def do_propose_shortfalls(
     """Record each person short of the quota in an ended period and propose a deduction for them."""
     from xiaoneng.scoring.actions import ScoringError, do_propose_entry
 
-    _require_perm(actor, "outreach.propose_outreach_score", gettext("You may not propose score entries."))
+    if actor is not None:  # None: the system (the outreach_shortfalls command)
+        _require_perm(actor, "outreach.propose_outreach_score", gettext("You may not propose score entries."))
     result = quotas.compliance(tier, period, today)
     if not result.over:
         raise OutreachError(gettext("The period has not ended yet."))
