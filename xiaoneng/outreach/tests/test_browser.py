@@ -105,4 +105,18 @@ def test_a_chief_logs_a_visit_on_a_phone_and_hands_the_problem_over(server, brow
     desk.goto(f"{server.url}/matters/")
     assert "技工招聘困难" in desk.content()
     tb.screenshot(desk, "outreach-20-liaison-matters")
+
+    center = tb.new_context(browser, outbound, **tb.DESKTOP).new_page()
+    tb.log_in(center, server.url, "staff")
+    center.goto(f"{server.url}/outreach/")
+    center.click("a:has-text('三百工程提升行动')")
+    center.wait_for_url("**/programmes/**")
+    center.click("a:has-text('百名科长联百企')")
+    center.wait_for_url("**tier=*")
+    assert "陈志刚" in center.locator("#shortfalls + table").inner_text()
+    tb.screenshot(center, "outreach-30-compliance")
+    public = tb.new_context(browser, outbound, **tb.PHONE).new_page()
+    public.goto(f"{server.url}/public/outreach/")
+    assert public.locator("h1").inner_text() == "三百工程亮晒"
+    tb.screenshot(public, "outreach-40-public")
     assert outbound.blocked == []
