@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from xiaoneng.activities import actions, figures
@@ -25,7 +25,7 @@ VIEW = "activities.view_activity"
 
 class ActivityForm(forms.Form):
     kind = forms.ChoiceField(choices=ActivityKind.choices, label=gettext_lazy("Kind"))
-    title = forms.CharField(label=gettext_lazy("Title"), max_length=160)
+    title = forms.CharField(label=pgettext_lazy("activity", "Title"), max_length=160)
     held_on = forms.DateField(
         label=gettext_lazy("Held on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )

@@ -202,7 +202,7 @@ class Decision(models.Model):
     problem = models.ForeignKey(
         EnterpriseProblem, models.PROTECT, null=True, blank=True, related_name="decisions"
     )
-    text = models.TextField(_("decision"))
+    text = models.TextField(pgettext_lazy("meeting", "decision"))
     unit = models.ForeignKey(
         Unit, models.PROTECT, related_name="meeting_decisions", verbose_name=_("responsible unit")
     )
@@ -210,7 +210,7 @@ class Decision(models.Model):
     matter = models.OneToOneField("matters.Matter", models.PROTECT, related_name="meeting_decision")
 
     class Meta:
-        verbose_name = _("decision")
+        verbose_name = pgettext_lazy("meeting", "decision")
         verbose_name_plural = _("decisions")
         ordering = ["meeting", "pk"]
 

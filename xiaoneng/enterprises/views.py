@@ -12,7 +12,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from xiaoneng.enterprises import actions, figures
@@ -58,7 +58,7 @@ class IndicatorForm(forms.Form):
 
 
 class MeetingForm(forms.Form):
-    title = forms.CharField(label=gettext_lazy("Title"), max_length=120)
+    title = forms.CharField(label=pgettext_lazy("meeting", "Title"), max_length=120)
     held_on = forms.DateField(label=gettext_lazy("Held on"), widget=DATE)
     unit = forms.ModelChoiceField(Unit.objects.none(), label=gettext_lazy("Convening unit"))
 
@@ -68,7 +68,9 @@ class MeetingForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    text = forms.CharField(label=gettext_lazy("Decision"), widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(
+        label=pgettext_lazy("meeting", "Decision"), widget=forms.Textarea(attrs={"rows": 2})
+    )
     unit = forms.ModelChoiceField(
         Unit.objects.current().order_by("path"), label=gettext_lazy("Responsible unit")
     )
@@ -87,6 +89,8 @@ def _year(request: HttpRequest) -> tuple[datetime.date, datetime.date]:
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
+        year = clock.today().year
+    if not 2000 <= year <= 2100:
         year = clock.today().year
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 

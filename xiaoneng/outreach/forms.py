@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from xiaoneng.org.access import visible_units
 from xiaoneng.org.models import Person, Target, Unit
@@ -64,7 +65,7 @@ class HandOverForm(forms.Form):
 class PairForm(forms.Form):
     tier = forms.ModelChoiceField(queryset=Tier.objects.select_related("programme"), label=_("Tier"))
     person = forms.ModelChoiceField(queryset=Person.objects.none(), label=_("Cadre"))
-    target = forms.ModelChoiceField(queryset=Target.objects.all(), label=_("Target"))
+    target = forms.ModelChoiceField(queryset=Target.objects.all(), label=pgettext_lazy("outreach", "Target"))
     started_on = forms.DateField(
         label=_("Paired on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )

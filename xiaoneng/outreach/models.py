@@ -171,7 +171,7 @@ class Visit(models.Model):
     person = models.ForeignKey(Person, models.PROTECT, related_name="outreach_visits")
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="outreach_visits")
     target = models.ForeignKey(Target, models.PROTECT, related_name="outreach_visits")
-    visited_on = models.DateField(_("visited on"))
+    visited_on = models.DateField(pgettext_lazy("outreach", "visited on"))
     found = models.TextField(_("what was found"), blank=True)
     help_given = models.TextField(_("help given"), blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")

@@ -33,6 +33,12 @@ def _int(value, default: int) -> int:
         return default
 
 
+def _year(value, default: int) -> int:
+    """A year from the query; anything outside 2000–2100 is the default (never a 500)."""
+    year = _int(value, default)
+    return year if 2000 <= year <= 2100 else default
+
+
 def recordable_pairings(user):
     """The active pairings the user may record visits for: their own, or their units' if they pair."""
     pairings = Pairing.objects.filter(ended_on__isnull=True).select_related("person", "target", "tier")
@@ -95,7 +101,7 @@ def programme_detail(request: HttpRequest, code: str) -> HttpResponse:
 def quarter(request: HttpRequest, code: str) -> HttpResponse:
     programme = get_object_or_404(Programme, code=code)
     today = clock.today()
-    year = _int(request.GET.get("year"), programme.year)
+    year = _year(request.GET.get("year"), programme.year)
     number = min(max(_int(request.GET.get("q"), quotas.quarter_of(today) if today.year == year else 1), 1), 4)
     table = competition.quarter_table(programme, year, number, today)
     if not request.user.has_perm("org.view_all_units"):
@@ -140,7 +146,7 @@ def propose_awards(request: HttpRequest, code: str) -> HttpResponse:
     programme = get_object_or_404(Programme, code=code)
     if not request.user.has_perm("outreach.propose_outreach_score"):
         raise PermissionDenied
-    year, number = _int(request.POST.get("year"), 0), _int(request.POST.get("quarter"), 0)
+    year, number = _year(request.POST.get("year"), programme.year), _int(request.POST.get("quarter"), 0)
     if not 1 <= number <= 4:
         raise Http404
     try:

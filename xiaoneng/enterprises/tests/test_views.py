@@ -138,3 +138,21 @@ class ScreenTests(ViewTestCase):
         )
         decision = self.meeting.decisions.get()
         self.assertEqual(decision.matter.unit, self.unit_b)
+
+
+class BadInputTests(ViewTestCase):
+    def test_odd_query_values_never_fail(self):
+        self.login(self.staff)
+        for url in (
+            "/enterprises/?year=99999",
+            "/enterprises/?year=abc",
+            "/enterprises/problems/?type=nope&page=x",
+        ):
+            self.assertEqual(self.client.get(url).status_code, 200, url)
+
+    def test_a_bad_indicator_form_comes_back_with_a_message(self):
+        self.login(self.staff)
+        response = self.client.post(
+            reverse("enterprises:indicator_new", args=[self.item.pk]), {"value": "很多"}, follow=True
+        )
+        self.assertContains(response, '<li class="error">')

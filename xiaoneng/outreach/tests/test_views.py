@@ -182,3 +182,22 @@ class ScreenTests(ViewTestCase):
         self.assertNotContains(page, "李家户")
         self.assertIn("frame-ancestors", page["Content-Security-Policy"])
         self.assertTrue(any("公路站" in item["title"] for item in feed["items"]))
+
+
+class BadInputTests(ViewTestCase):
+    def test_odd_query_values_never_fail(self):
+        self.login(self.staff)
+        code = self.programme.code
+        for url in (
+            f"/outreach/programmes/{code}/?tier=x&period=nope",
+            f"/outreach/programmes/{code}/quarter/?year=99999&q=9",
+            f"/outreach/programmes/{code}/quarter/?year=abc",
+            "/outreach/?page=abc",
+        ):
+            self.assertEqual(self.client.get(url).status_code, 200, url)
+        response = self.client.post(
+            reverse("outreach:propose_awards", args=[code]), {"year": "0", "quarter": "1"}
+        )
+        self.assertEqual(response.status_code, 302)
+        response = self.client.post(reverse("outreach:propose_shortfalls", args=[code]), {"tier": "x"})
+        self.assertEqual(response.status_code, 404)
