@@ -75,6 +75,8 @@ def _sections(pdf: _Page, bulletin: Bulletin) -> None:
         if not section.entries:
             continue
         pdf.ln(LINE / 2)
+        if pdf.get_y() + 4 * LINE > PAGE_HEIGHT - MARGIN_BOTTOM:
+            pdf.add_page()  # a section heading goes with its first item
         pdf.set_font("title", size=BODY_SIZE)
         _text(pdf, f"{section.heading}：")
         for entry in section.entries:
