@@ -31,7 +31,7 @@ def _submission(request: HttpRequest, pk: int) -> Submission:
 def submission_list(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("bulletin.view_submission"):
         raise PermissionDenied
-    submissions = actions.visible_submissions(request.user).prefetch_related("photos")
+    submissions = actions.visible_submissions(request.user)
     state = request.GET.get("state", "")
     if state in SubmissionState.values:
         submissions = submissions.filter(state=state)

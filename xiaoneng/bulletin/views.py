@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dateparse import parse_date
@@ -49,7 +50,7 @@ def _item(request: HttpRequest, pk: int) -> Item:
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     _reader(request)
-    issues = Issue.objects.all()
+    issues = Issue.objects.annotate(item_count=Count("items"))
     if not actions.can_edit(request.user):
         issues = issues.filter(state=IssueState.PUBLISHED)
     page = Paginator(issues, 20).get_page(request.GET.get("page"))

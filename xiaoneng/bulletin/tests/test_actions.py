@@ -41,7 +41,7 @@ class IssueTests(BulletinTestCase):
 
     def test_an_empty_issue_cannot_be_published(self):
         empty = actions.do_create_issue(actor=self.staff, date=datetime.date(2026, 12, 1))
-        with self.assertRaisesMessage(actions.BulletinError, "items"):
+        with self.assertRaisesMessage(actions.BulletinError, "没有稿件"):
             actions.do_publish_issue(empty, actor=self.staff)
 
     def test_every_change_is_traced(self):
