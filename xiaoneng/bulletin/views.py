@@ -50,7 +50,7 @@ def _item(request: HttpRequest, pk: int) -> Item:
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     _reader(request)
-    issues = Issue.objects.annotate(item_count=Count("items"))
+    issues = Issue.objects.annotate(item_count=Count("items")).order_by("-year", "-number")
     if not actions.can_edit(request.user):
         issues = issues.filter(state=IssueState.PUBLISHED)
     page = Paginator(issues, 20).get_page(request.GET.get("page"))
