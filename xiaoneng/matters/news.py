@@ -18,7 +18,7 @@ import datetime
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from xiaoneng.matters.deadlines import Colour
 from xiaoneng.matters.models import Matter, State, Verdict
@@ -96,31 +96,41 @@ def by_month(matters: QuerySet[Matter], start: datetime.date, end: datetime.date
     return [(f"{m.year}-{m.month:02d}", got.get(m, 0), done.get(m, 0)) for m in months(start, end)]
 
 
+def _t(text: str) -> str:
+    return pgettext("dashboard", text)
+
+
+def _rates(units: list[dict]) -> dict[str, list[tuple[str, float]]]:
+    """The rates by unit as a bar chart: the 20 units with the most matters that have a rate."""
+    shown = sorted((r for r in units if r["on_time_rate"] != "" or r["true_rate"] != ""),
+                   key=lambda r: -r["cases"])[:20]
+    return {_t("On-time rate (%)"): [(r["unit"], r["on_time_rate"] or 0) for r in shown],
+            _t("Verified-true rate (%)"): [(r["unit"], r["true_rate"] or 0) for r in shown]}
+
+
 def dashboard_panels(start: datetime.date, end: datetime.date, user) -> list[Panel]:
     matters = received(start, end, user)
-    today = timezone.localdate()
     states = by_state(matters)
     colours = by_colour(matters)
-    units = by_unit(matters, today)
+    units = by_unit(matters, timezone.localdate())
     trend = by_month(matters, start, end)
+    count = _t("Matters")
     return [
-        Panel(key="matters.by_state", title=_("Matters by state"), headers=[_("State"), _("Matters")],
-              rows=states, chart="bar", series={_("Matters"): [(label, n) for label, n in states if n]}),
-        Panel(key="matters.by_colour", title=_("Open matters by warning colour"),
-              headers=[_("Warning"), _("Matters")], rows=colours, chart="bar",
-              series={_("Matters"): [(label, n) for label, n in colours]},
-              note=_("Open matters with a deadline, by the colour of the last morning scan.")),
-        Panel(key="matters.by_unit", title=_("On-time and verified-true rates by unit"),
-              headers=[_("Unit"), _("Matters"), _("Due"), _("Replied on time"), _("On-time rate (%)"),
-                       _("Verified"), _("Verified true"), _("Verified-true rate (%)")],
+        Panel(key="matters.by_state", title=_t("Matters by state"), headers=[_t("State"), count],
+              rows=states, chart="bar", series={count: [(label, n) for label, n in states if n]}),
+        Panel(key="matters.by_colour", title=_t("Open matters by warning colour"),
+              headers=[_t("Warning"), count], rows=colours, chart="bar", series={count: colours},
+              note=_t("Open matters with a deadline, by the colour of the last morning scan.")),
+        Panel(key="matters.by_unit", title=_t("On-time and verified-true rates by unit"),
+              headers=[_t("Unit"), count, _t("Due"), _t("Replied on time"), _t("On-time rate (%)"),
+                       _t("Verified"), _t("Verified true"), _t("Verified-true rate (%)")],
               rows=[[r["unit"], r["cases"], r["due"], r["on_time"], r["on_time_rate"], r["verified"],
                      r["true"], r["true_rate"]] for r in units],
-              chart="bar", series={_("On-time rate (%)"): [(r["unit"], r["on_time_rate"]) for r in units
-                                                          if r["on_time_rate"] != ""][:20]},
-              note=_("On time: replied by the deadline, of those replied or past it. Verified true: "
-                     "substantiated or partly, of those verified.")),
-        Panel(key="matters.by_month", title=_("Matters by month"),
-              headers=[_("Month"), _("Received"), _("Closed")], rows=trend, chart="line",
-              series={_("Received"): [(m, got) for m, got, _done in trend],
-                      _("Closed"): [(m, done) for m, _got, done in trend]}),
+              chart="bar", series=_rates(units),
+              note=_t("On time: replied by the deadline, of those replied or past it. "
+                      "Verified true: substantiated or partly, of those verified.")),
+        Panel(key="matters.by_month", title=_t("Matters by month"),
+              headers=[_t("Month"), _t("Received"), _t("Closed")], rows=trend, chart="line",
+              series={_t("Received"): [(m, got) for m, got, _done in trend],
+                      _t("Closed"): [(m, done) for m, _got, done in trend]}),
     ]

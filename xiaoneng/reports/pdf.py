@@ -8,6 +8,7 @@ its note. `xiaoneng report --period 2026-Q3 -o FILE` writes it.
 from __future__ import annotations
 
 from django.utils import timezone
+from fpdf.fonts import FontFace
 
 from xiaoneng.documents.fonts import pdf_fonts
 from xiaoneng.documents.pdf_writer import _Page
@@ -25,7 +26,9 @@ def _table(pdf: _Page, panel: Panel) -> None:
         return
     pdf.set_font("body", size=9)
     rows = list(panel.rows)
-    with pdf.table(text_align="CENTER", line_height=5.5, first_row_as_headings=True) as table:
+    headings = FontFace(family="title", emphasis="", fill_color=(240, 240, 240))
+    with pdf.table(text_align="CENTER", line_height=5.5, first_row_as_headings=True,
+                   headings_style=headings) as table:
         table.row([str(h) for h in panel.headers])
         for row in rows[:MAX_ROWS]:
             table.row(["" if value is None else str(value) for value in row])
