@@ -55,7 +55,8 @@ class SubmissionTests(BulletinTestCase):
         self.assertEqual(self.submission_a.state, SubmissionState.SUBMITTED)
 
     def test_edit_keeps_the_original(self):
-        actions.do_edit_submission(self.submission_a, actor=self.staff, title="交通局四强化", text="改过的正文。")
+        actions.do_edit_submission(self.submission_a, actor=self.staff, title="交通局四强化",
+                                   text="改过的正文。")
         self.submission_a.refresh_from_db()
         self.assertEqual(self.submission_a.original_title, "“四强化”推进效能建设")
         self.assertEqual(self.submission_a.text, "改过的正文。")

@@ -35,8 +35,8 @@ class DocxTests(BulletinTestCase):
     def test_contents_match_the_items(self):
         start = self.lines.index("本期要目")
         contents = self.lines[start + 1:start + 7]
-        self.assertEqual(contents, ["【中心动态】", "组织申报服务实绩", "【部门动态】", "“四强化”推进效能建设",
-                                    "【他山之石】", "邢台掀起“问责风暴”"])
+        self.assertEqual(contents, ["【中心动态】", "组织申报服务实绩", "【部门动态】",
+                                    "“四强化”推进效能建设", "【他山之石】", "邢台掀起“问责风暴”"])
         for title in ("组织申报服务实绩", "“四强化”推进效能建设", "邢台掀起“问责风暴”"):
             self.assertEqual(self.lines.count(title), 2)  # in the contents and as the item's heading
 
@@ -84,6 +84,7 @@ class PdfAndHtmlTests(BulletinTestCase):
 
     def test_html_has_the_same_content(self):
         html = export.render(self.issue, "html").decode()
-        for text in ("效能建设简报", "第1期", "本期要目", "组织申报服务实绩", "——摘自新华网", "报：市效能办。"):
+        for text in ("效能建设简报", "第1期", "本期要目", "组织申报服务实绩", "——摘自新华网",
+                     "报：市效能办。"):
             self.assertIn(text, html)
         self.assertNotIn("<script", html)

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from xiaoneng.bulletin import actions
 from xiaoneng.bulletin.models import Item, Submission, SubmissionState
-from xiaoneng.bulletin.tests.base import BulletinTestCase, photo
+from xiaoneng.bulletin.tests.base import BulletinTestCase, draft, photo
 
 ROLES = ("anonymous", "admin", "staff", "liaison_a", "liaison_b", "section_liaison", "head_a", "supervisor",
          "leader")
@@ -20,8 +20,7 @@ class PermissionTableTests(BulletinTestCase):
     def setUpTestData(cls) -> None:
         super().setUpTestData()
         cls.published = actions.do_create_issue(actor=cls.staff, date=datetime.date(2026, 10, 10), number=9)
-        actions.do_add_center_draft(cls.published, __import__(
-            "xiaoneng.bulletin.tests.base", fromlist=["draft"]).draft(), actor=cls.staff)
+        actions.do_add_center_draft(cls.published, draft(), actor=cls.staff)
         actions.do_publish_issue(cls.published, actor=cls.staff)
         cls.photo_submission = actions.do_submit(actor=cls.liaison_a, issue=cls.issue, title="图", text="文",
                                                  photos=[photo()])
@@ -155,7 +154,8 @@ class EditorFlowTests(BulletinTestCase):
         for fmt, kind in (("docx", "wordprocessingml"), ("pdf", "pdf"), ("html", "text/html")):
             response = self.client.get(reverse("bulletin:download", args=[2026, 1, fmt]))
             self.assertIn(kind, response["Content-Type"])
-        self.assertEqual(self.client.get(reverse("bulletin:download", args=[2026, 1, "exe"])).status_code, 404)
+        unknown = reverse("bulletin:download", args=[2026, 1, "exe"])
+        self.assertEqual(self.client.get(unknown).status_code, 404)
 
     def test_lists_take_the_same_queries_whatever_their_length(self):
         for number in range(5):

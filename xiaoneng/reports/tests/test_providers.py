@@ -65,7 +65,8 @@ class ComplaintNewsTests(ComplaintTestCase):
         self.assertIn("查实（含部分查实）1件，公开曝光1件", self.draft().text)
 
     def test_a_quiet_period_has_no_draft(self):
-        self.assertEqual(complaint_news.center_news(datetime.date(2026, 1, 1), datetime.date(2026, 1, 31)), [])
+        january = (datetime.date(2026, 1, 1), datetime.date(2026, 1, 31))
+        self.assertEqual(complaint_news.center_news(*january), [])
 
     def test_found_through_the_contract(self):
         self.assertIn("complaints.received", [draft.key for draft in center_news(*NOV)])
@@ -73,8 +74,8 @@ class ComplaintNewsTests(ComplaintTestCase):
     def test_matters_panels_count_the_same_matters(self):
         panels = {panel.key: panel for panel in matter_news.dashboard_panels(*NOV, self.staff)}
         states = dict(panels["matters.by_state"].rows)
-        self.assertEqual(sum(states.values()), Matter.objects.filter(received_at__month=11,
-                                                                     received_at__year=2026).count())
+        in_november = Matter.objects.filter(received_at__month=11, received_at__year=2026)
+        self.assertEqual(sum(states.values()), in_november.count())
         self.assertEqual(states[str(State.VERIFIED.label)], 1)
         (unit_row,) = panels["matters.by_unit"].rows
         self.assertEqual(unit_row[0], "交通局")
@@ -107,4 +108,5 @@ class InspectionNewsTests(InspectionTestCase):
         self.assertNotIn("暗访", draft.text)
 
     def test_nothing_before_the_campaign(self):
-        self.assertEqual(inspection_news.center_news(datetime.date(2026, 1, 1), datetime.date(2026, 1, 31)), [])
+        january = (datetime.date(2026, 1, 1), datetime.date(2026, 1, 31))
+        self.assertEqual(inspection_news.center_news(*january), [])

@@ -117,8 +117,9 @@ class ReportCommandTests(DashboardTestCase):
 
 class PeriodTests(SimpleTestCase):
     def test_quarter_month_year(self):
-        self.assertEqual(periods.parse("2026-Q3")[:2] if False else (periods.parse("2026-Q3").start,
-                         periods.parse("2026-Q3").end), (datetime.date(2026, 7, 1), datetime.date(2026, 9, 30)))
+        quarter = periods.parse("2026-Q3")
+        self.assertEqual(quarter.start, datetime.date(2026, 7, 1))
+        self.assertEqual(quarter.end, datetime.date(2026, 9, 30))
         self.assertEqual(periods.parse("2026-02").end, datetime.date(2026, 2, 28))
         self.assertEqual(periods.parse("2026").label, "2026年")
 
