@@ -66,6 +66,31 @@ class PermissionTableTests(BulletinTestCase):
         self.expect(reverse("bulletin:submission_accept", args=[self.submission_b.pk]),
                     self.by_role(302, 404, 403, liaison_b=403), method="post")
 
+    def test_posts_change_nothing_for_non_editors(self):
+        """Every changing POST refused to each non-editor role (the editors' own POSTs are tested
+        in EditorFlowTests); the issue and submissions stay as they were."""
+        posts = [
+            (reverse("bulletin:publish", args=[2026, 1]), 404),
+            (reverse("bulletin:item_remove", args=[self.reprint.pk]), 403),
+            (reverse("bulletin:submission_edit", args=[self.submission_a.pk]), None),
+            (reverse("bulletin:submission_return", args=[self.submission_a.pk]), None),
+        ]
+        for url, code in posts:
+            for role in ROLES:
+                if role in EDITORS:
+                    continue
+                expected = 302 if role == "anonymous" else code
+                if expected is None:  # a submission: its own unit may read it but not decide
+                    expected = 403 if role in ("liaison_a", "head_a") else 404 if role in SUBMITTERS else 403
+                with self.subTest(role=role, url=url):
+                    data = {"reason": "x", "title": "t", "text": "x"}
+                    self.assertEqual(self.status(role, url, "post", data), expected)
+        self.issue.refresh_from_db()
+        self.submission_a.refresh_from_db()
+        self.assertEqual((self.issue.state, self.submission_a.state, self.submission_a.title),
+                         ("draft", SubmissionState.SUBMITTED, "“四强化”推进效能建设"))
+        self.assertTrue(Item.objects.filter(pk=self.reprint.pk).exists())
+
     def test_submission_screens(self):
         self.expect(reverse("bulletin:submissions"), self.by_role(200, 200, 403))
         self.expect(reverse("bulletin:submission_new"), self.by_role(403, 200, 403))
