@@ -1,4 +1,5 @@
 import datetime
+from unittest import mock
 
 from django.urls import reverse
 
@@ -177,8 +178,10 @@ class EditorFlowTests(BulletinTestCase):
 
     def test_downloads(self):
         for fmt, kind in (("docx", "wordprocessingml"), ("pdf", "pdf"), ("html", "text/html")):
-            response = self.client.get(reverse("bulletin:download", args=[2026, 1, fmt]))
+            with mock.patch("xiaoneng.bulletin.export.render_bulletin_pdf", return_value=b"%PDF-1.7"):
+                response = self.client.get(reverse("bulletin:download", args=[2026, 1, fmt]))
             self.assertIn(kind, response["Content-Type"])
+            self.assertIn("attachment", response["Content-Disposition"])
         unknown = reverse("bulletin:download", args=[2026, 1, "exe"])
         self.assertEqual(self.client.get(unknown).status_code, 404)
 

@@ -3,6 +3,7 @@ import datetime
 import io
 import tempfile
 from pathlib import Path
+from unittest import mock
 from xml.etree import ElementTree
 
 import openpyxl
@@ -53,7 +54,9 @@ class PermissionTests(DashboardTestCase):
         self.expect(reverse("reports:export", args=["matters.by_state", "csv"]) + Q4)
 
     def test_report_pdf(self):
-        self.expect(reverse("reports:pdf") + "?period=2026-11")
+        # Drawing the PDF is tested once below (ReportCommandTests); here only who may have it.
+        with mock.patch("xiaoneng.reports.views.write_report", return_value=b"%PDF-1.7"):
+            self.expect(reverse("reports:pdf") + "?period=2026-11")
 
 
 class DashboardViewTests(DashboardTestCase):
@@ -108,9 +111,14 @@ class ReportCommandTests(DashboardTestCase):
     def test_monthly_period_and_bad_period(self):
         from django.core.management.base import CommandError
 
-        with tempfile.TemporaryDirectory() as directory:
+        with tempfile.TemporaryDirectory() as directory, \
+                mock.patch("xiaoneng.reports.management.commands.report.write_report",
+                           return_value=b"%PDF-1.7") as write:
             call_command("report", period="2026-09", output=f"{directory}/m.pdf", stdout=io.StringIO())
-            self.assertTrue(Path(f"{directory}/m.pdf").read_bytes().startswith(b"%PDF"))
+            self.assertEqual(Path(f"{directory}/m.pdf").read_bytes(), b"%PDF-1.7")
+        period = write.call_args.args[1]
+        self.assertEqual((period.start, period.end, period.label),
+                         (datetime.date(2026, 9, 1), datetime.date(2026, 9, 30), "2026年9月"))
         with self.assertRaises(CommandError):
             call_command("report", period="2026-13", output="/dev/null")
 
