@@ -6,6 +6,9 @@ preparation is the editors' only, and answers 404 to everyone else.
 
 from __future__ import annotations
 
+import datetime
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -21,7 +24,9 @@ from xiaoneng.audit.log import record
 from xiaoneng.bulletin import actions, export, forms
 from xiaoneng.bulletin.models import Issue, IssueState, Item, ItemKind, SubmissionState
 from xiaoneng.documents.fonts import FontMissing
-from xiaoneng.news import center_news
+from xiaoneng.news import NewsDraft, providers
+
+log = logging.getLogger(__name__)
 
 
 def _reader(request: HttpRequest) -> None:
@@ -100,6 +105,22 @@ def issue_detail(request: HttpRequest, year: int, number: int) -> HttpResponse:
     return render(request, "bulletin/issue.html", context)
 
 
+def center_news(request: HttpRequest, start: datetime.date, end: datetime.date) -> list[NewsDraft]:
+    """xiaoneng.news.center_news, one provider at a time: one that fails is logged and named to the
+    editor, and the others' drafts are still offered."""
+    drafts: list[NewsDraft] = []
+    for module in providers():
+        if not hasattr(module, "center_news"):
+            continue
+        try:
+            drafts.extend(module.center_news(start, end))
+        except Exception:
+            log.exception("center news of %s failed", module.__name__)
+            messages.warning(request, _("No drafts from %(module)s: its figures could not be computed.")
+                             % {"module": module.__name__})
+    return drafts
+
+
 def _period(request: HttpRequest, issue: Issue):
     start, end = issue.default_period()
     start = parse_date(request.GET.get("start") or "") or start
@@ -113,7 +134,7 @@ def drafts(request: HttpRequest, year: int, number: int) -> HttpResponse:
     issue = _issue(request, year, number)
     _editor(request)
     start, end = _period(request, issue)
-    available = center_news(start, end)
+    available = center_news(request, start, end)
     if request.method == "POST":
         if issue.is_published:
             raise Http404

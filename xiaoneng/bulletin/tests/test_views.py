@@ -1,4 +1,5 @@
 import datetime
+from types import SimpleNamespace
 from unittest import mock
 
 from django.urls import reverse
@@ -166,9 +167,30 @@ class EditorFlowTests(BulletinTestCase):
         self.assertRedirects(response, self.issue.get_absolute_url())
         self.assertEqual(Item.objects.get(title="他山之石二").credit, "——摘自人民网（2026年11月5日）")
 
-    def test_choose_drafts(self):
-        page = self.client.get(reverse("bulletin:drafts", args=[2026, 1]))
-        self.assertEqual(page.status_code, 200)
+    def providers(self):
+        def broken(start, end):
+            raise ZeroDivisionError
+
+        good = SimpleNamespace(__name__="xiaoneng.good.news",
+                               center_news=lambda start, end: [draft("good.one")])
+        bad = SimpleNamespace(__name__="xiaoneng.bad.news", center_news=broken)
+        return mock.patch("xiaoneng.bulletin.views.providers", return_value=[good, bad])
+
+    def test_drafts_show_text_figures_and_citations(self):
+        with self.providers(), self.assertLogs("xiaoneng.bulletin.views", "ERROR"):
+            url = reverse("bulletin:drafts", args=[2026, 1]) + "?start=2026-11-01&end=2026-11-30"
+            page = self.client.get(url)
+        self.assertContains(page, "共申报服务实绩3件。")
+        self.assertContains(page, "declared=3")
+        self.assertContains(page, 'href="/achievements/1/"')
+        self.assertContains(page, "xiaoneng.bad.news")  # named to the editor, the rest still offered
+
+    def test_chosen_drafts_become_items(self):
+        with self.providers(), self.assertLogs("xiaoneng.bulletin.views", "ERROR"):
+            response = self.client.post(reverse("bulletin:drafts", args=[2026, 1]), {"key": ["good.one"]})
+        self.assertRedirects(response, self.issue.get_absolute_url())
+        item = self.issue.items.get(draft_key="good.one")
+        self.assertEqual((item.section.name, item.figures), ("中心动态", {"declared": 3}))
 
     def test_publish(self):
         self.client.post(reverse("bulletin:publish", args=[2026, 1]))
