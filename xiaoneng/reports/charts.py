@@ -101,8 +101,9 @@ def layout(kind: str, series: dict[str, list[tuple[str, float]]], *, width: floa
 
 
 def to_svg(shapes: list[Shape], *, width: float = WIDTH, height: float = HEIGHT, title: str = "") -> str:
+    label = escape(title, {'"': "&quot;"})
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height:g}" width="{width:g}" '
-             f'height="{height:g}" role="img" aria-label="{escape(title, {chr(34): "&quot;"})}" '
+             f'height="{height:g}" style="max-width:100%;height:auto" role="img" aria-label="{label}" '
              f'font-family="{FONT}">']
     if title:
         parts.append(f"<title>{escape(title)}</title>")
