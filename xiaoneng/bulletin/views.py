@@ -47,6 +47,15 @@ def _issue(request: HttpRequest, year: int, number: int) -> Issue:
     return issue
 
 
+def _draft_issue(request: HttpRequest, year: int, number: int) -> Issue:
+    """An issue in preparation, for the editors' screens: a published one is frozen (404 here)."""
+    issue = _issue(request, year, number)
+    _editor(request)
+    if issue.is_published:
+        raise Http404
+    return issue
+
+
 def _item(request: HttpRequest, pk: int) -> Item:
     _editor(request)
     return get_object_or_404(Item.objects.select_related("issue", "section"), pk=pk)
@@ -80,8 +89,7 @@ def issue_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def issue_edit(request: HttpRequest, year: int, number: int) -> HttpResponse:
-    issue = _issue(request, year, number)
-    _editor(request)
+    issue = _draft_issue(request, year, number)
     form = forms.IssueForm(request.POST or None, instance=Issue.objects.get(pk=issue.pk))
     if request.method == "POST" and form.is_valid():
         try:
@@ -131,13 +139,10 @@ def _period(request: HttpRequest, issue: Issue):
 @login_required
 def drafts(request: HttpRequest, year: int, number: int) -> HttpResponse:
     """中心动态 drafted from every mechanism's figures for the period; the editor picks what to use."""
-    issue = _issue(request, year, number)
-    _editor(request)
+    issue = _draft_issue(request, year, number)
     start, end = _period(request, issue)
     available = center_news(request, start, end)
     if request.method == "POST":
-        if issue.is_published:
-            raise Http404
         chosen = set(request.POST.getlist("key"))
         added = 0
         for draft in available:
@@ -158,8 +163,7 @@ def drafts(request: HttpRequest, year: int, number: int) -> HttpResponse:
 
 @login_required
 def item_new(request: HttpRequest, year: int, number: int) -> HttpResponse:
-    issue = _issue(request, year, number)
-    _editor(request)
+    issue = _draft_issue(request, year, number)
     form = forms.ItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -215,8 +219,7 @@ def item_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def publish(request: HttpRequest, year: int, number: int) -> HttpResponse:
-    issue = _issue(request, year, number)
-    _editor(request)
+    issue = _draft_issue(request, year, number)
     try:
         actions.do_publish_issue(issue, actor=request.user)
     except actions.BulletinError as error:

@@ -56,6 +56,10 @@ class PermissionTableTests(BulletinTestCase):
         self.expect(reverse("bulletin:download", args=[2026, 1, "docx"]), self.by_role(200, 404, 404))
         self.expect(reverse("bulletin:drafts", args=[2026, 1]), self.by_role(200, 404, 404))
 
+    def test_a_published_issue_is_frozen(self):
+        for name in ("issue_edit", "drafts", "item_new"):
+            self.expect(reverse(f"bulletin:{name}", args=[2026, 9]), self.by_role(404, 403, 403))
+
     def test_editor_screens(self):
         self.expect(reverse("bulletin:issue_new"), self.by_role(200, 403, 403))
         self.expect(reverse("bulletin:issue_edit", args=[2026, 1]), self.by_role(200, 404, 404))
