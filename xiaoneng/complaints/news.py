@@ -47,12 +47,15 @@ def year_before(day: datetime.date) -> datetime.date:
 
 
 def change_phrase(now: int, before: int, unit: str = "件") -> str:
-    """同比增加3件 / 同比减少2件 / 与去年同期持平."""
+    """"，同比增加3件" / "，同比减少2件" / "，与去年同期持平"; nothing when last year had none
+    (no records then, e.g. before the system was in use: a comparison would mislead)."""
+    if not before:
+        return ""
     if now > before:
-        return f"同比增加{now - before}{unit}"
+        return f"，同比增加{now - before}{unit}"
     if now < before:
-        return f"同比减少{before - now}{unit}"
-    return "与去年同期持平"
+        return f"，同比减少{before - now}{unit}"
+    return "，与去年同期持平"
 
 
 def period_phrase(start: datetime.date, end: datetime.date) -> str:
@@ -65,7 +68,7 @@ def center_news(start: datetime.date, end: datetime.date) -> list[NewsDraft]:
     if not now["received"]:
         return []
     before = figures(year_before(start), year_before(end))
-    text = (f"{period_phrase(start, end)}，县效能中心共受理效能投诉{now['received']}件，"
+    text = (f"{period_phrase(start, end)}，县效能中心共受理效能投诉{now['received']}件"
             f"{change_phrase(now['received'], before['received'])}。经调查核实，查实（含部分查实）"
             f"{now['verified_true']}件，公开曝光{now['published']}件。对查实的投诉，县效能中心一律督促"
             f"责任单位整改到位，并按规定在年度考核中扣分。")

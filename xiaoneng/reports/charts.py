@@ -156,5 +156,7 @@ def draw_pdf(pdf, shapes: list[Shape], *, x: float, y: float, width_mm: float, f
             left = {"start": 0, "middle": w / 2, "end": w}[shape.anchor]
             with pdf.rotation(-shape.rotate, x + p[0], y + p[1]):
                 pdf.text(x + p[0] - left, y + p[1], shape.text)
-    pdf.set_text_color(0, 0, 0)
+    pdf.set_text_color(0, 0, 0)  # leave the page's colours as they were for what follows
+    pdf.set_draw_color(0, 0, 0)
+    pdf.set_fill_color(255, 255, 255)
     return HEIGHT * scale

@@ -12,7 +12,7 @@ from fpdf.fonts import FontFace
 
 from xiaoneng.documents.fonts import pdf_fonts
 from xiaoneng.documents.pdf_writer import _Page
-from xiaoneng.documents.render import MARGIN_LEFT, MARGIN_RIGHT, PAGE_WIDTH, RED, chinese_date
+from xiaoneng.documents.render import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, PAGE_WIDTH, RED, chinese_date
 from xiaoneng.news import Panel
 from xiaoneng.reports import charts
 from xiaoneng.reports.periods import Period
@@ -42,7 +42,7 @@ def write_report(panels: list[Panel], period: Period, *, title: str, editor: str
     faces = pdf_fonts()
     pdf = _Page(orientation="P", unit="mm", format="A4")
     pdf.set_margins(MARGIN_LEFT, 25, MARGIN_RIGHT)
-    pdf.set_auto_page_break(True, margin=25)
+    pdf.set_auto_page_break(True, margin=MARGIN_BOTTOM)  # the page number sits 7 mm below this
     pdf.add_font("title", fname=str(faces.title.path), collection_font_number=faces.title.index)
     pdf.add_font("body", fname=str(faces.body.path), collection_font_number=faces.body.index)
     pdf.set_title(f"{title}（{period.label}）")
@@ -66,7 +66,7 @@ def write_report(panels: list[Panel], period: Period, *, title: str, editor: str
     for number, panel in enumerate(panels, 1):
         has_chart = bool(panel.chart and any(panel.series.values()))
         chart_height = charts.HEIGHT * TEXT_WIDTH / charts.WIDTH if has_chart else 0
-        if pdf.get_y() + 20 + chart_height > pdf.h - 25:
+        if pdf.get_y() + 20 + chart_height > pdf.h - MARGIN_BOTTOM:
             pdf.add_page()
         pdf.set_font("title", size=14)
         pdf.multi_cell(TEXT_WIDTH, 9, f"{number}. {panel.title}", new_x="LMARGIN", new_y="NEXT")

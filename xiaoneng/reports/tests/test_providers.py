@@ -55,6 +55,12 @@ class ComplaintNewsTests(ComplaintTestCase):
         self.assertEqual(self.draft().previous["received"], 1)
         self.assertIn("同比增加2件", self.draft().text)
 
+    def test_no_comparison_when_last_year_had_none(self):
+        (draft,) = complaint_news.center_news(datetime.date(2026, 11, 10), datetime.date(2026, 11, 30))
+        self.assertEqual((draft.figures["received"], draft.previous["received"]), (2, 0))
+        self.assertNotIn("同比", draft.text)
+        self.assertIn("共受理效能投诉2件。", draft.text)
+
     def test_citations_are_the_records_counted(self):
         cited = {citation.label.split()[0] for citation in self.draft().citations}
         self.assertEqual(cited, {complaint.tracking_code for complaint in self.this_year})
