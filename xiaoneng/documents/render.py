@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from xiaoneng.documents import fonts
 from xiaoneng.documents.fonts import FontMissing
 
-__all__ = ["OfficialDocument", "render_docx", "render_pdf", "chinese_date", "FontMissing"]
+__all__ = ["OfficialDocument", "render_docx", "render_pdf", "chinese_date", "FontMissing", "Bulletin",
+           "BulletinSection", "BulletinEntry", "render_bulletin_docx", "render_bulletin_pdf"]
 
 # The page (millimetres) and the type sizes (points) of GB/T 9704-2012.
 PAGE_WIDTH, PAGE_HEIGHT = 210.0, 297.0
@@ -86,3 +87,69 @@ def render_pdf(doc: OfficialDocument) -> bytes:
     from xiaoneng.documents.pdf_writer import write_pdf
 
     return write_pdf(doc, fonts.pdf_fonts())
+
+
+# --- The bulletin (简报): a red-header newsletter, not a 公文; added for issue 10. ---------------
+
+HEADING_FACES = ["黑体", "SimHei", "Noto Sans CJK SC"]  # section headings and the contents list
+MASTHEAD_SIZE = 42.0  # the bulletin's name: larger than a 公文's 小初 mark
+
+
+@dataclass
+class BulletinEntry:
+    title: str
+    paragraphs: list[str]
+    credit: str = ""  # "——县交通局供稿", "——摘自新华网"
+
+
+@dataclass
+class BulletinSection:
+    heading: str  # 中心动态
+    entries: list[BulletinEntry] = field(default_factory=list)
+
+
+@dataclass
+class Bulletin:
+    name: str  # 效能建设简报
+    year: int
+    number: int
+    editing_unit: str  # 金湖县效能中心
+    date: datetime.date
+    sections: list[BulletinSection] = field(default_factory=list)
+    report_to: str = ""  # 报
+    send_to: str = ""  # 送
+    issue_to: str = ""  # 发
+
+    @property
+    def number_line(self) -> str:
+        return f"第{self.number}期"
+
+    @property
+    def editor_line(self) -> str:
+        return f"{self.editing_unit}编"
+
+    @property
+    def contents(self) -> list[tuple[str, list[str]]]:
+        """本期要目: each section's heading with its entries' titles, in order."""
+        return [(section.heading, [entry.title for entry in section.entries])
+                for section in self.sections if section.entries]
+
+    @property
+    def distribution(self) -> list[str]:
+        """The 报/送/发 block, only the lines that have recipients."""
+        lines = (("报", self.report_to), ("送", self.send_to), ("发", self.issue_to))
+        return [f"{label}：{text.strip().rstrip('。')}。" for label, text in lines if text.strip()]
+
+
+def render_bulletin_docx(bulletin: Bulletin) -> bytes:
+    """The bulletin as a .docx in the red-header style (Word and WPS)."""
+    from xiaoneng.documents.bulletin_docx import write_bulletin_docx
+
+    return write_bulletin_docx(bulletin)
+
+
+def render_bulletin_pdf(bulletin: Bulletin) -> bytes:
+    """The same bulletin as a PDF; raises FontMissing without a CJK font."""
+    from xiaoneng.documents.bulletin_pdf import write_bulletin_pdf
+
+    return write_bulletin_pdf(bulletin, fonts.pdf_fonts())
