@@ -9,7 +9,6 @@ from django.urls import include, path
 
 # Pages and endpoints for the public, who have no account: nothing here may need a login.
 PUBLIC_PATTERNS = [
-    path("public/", include("xiaoneng.complaints.public_urls")),
     path("open311/v2/", include("xiaoneng.open311.urls")),
     path("public/commitments/", include("xiaoneng.commitments.public_urls")),
     path("public/achievements/", include("xiaoneng.achievements.public_urls")),
@@ -20,6 +19,8 @@ PUBLIC_PATTERNS = [
     path("public/snail/", include("xiaoneng.snail.public_urls")),
     path("public/notices/", include("xiaoneng.notices.public_urls")),
     path("public/bulletin/", include("xiaoneng.bulletin.public_urls")),
+    # Last: the complaints portal's own one-segment paths would otherwise catch the others'.
+    path("public/", include("xiaoneng.complaints.public_urls")),
 ]
 
 urlpatterns = [

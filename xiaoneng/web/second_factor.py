@@ -11,6 +11,7 @@ See docs/security.md.
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -46,6 +47,17 @@ def passed(request: HttpRequest) -> bool:
         request.session[SESSION_NOT_NEEDED] = True
         return True
     return False
+
+
+def note_login(sender, request=None, user=None, **kwargs) -> None:
+    """At login, settle what the session needs, so its first page costs no session write."""
+    from xiaoneng.web.middleware import SessionIdleMiddleware
+
+    if request is None or not hasattr(request, "session"):
+        return
+    request.session[SessionIdleMiddleware.KEY] = int(time.time())
+    if confirmed_device(user) is None and not required_for(user):
+        request.session[SESSION_NOT_NEEDED] = True
 
 
 class SecondFactorMiddleware:

@@ -85,4 +85,4 @@ class QueryCountTests(DashboardTestCase):
             self.case(unit, "closed", "fees", deadline=date(10, 15), replied=day(10, 2), verdict="partly",
                       satisfaction="satisfied")
         self.assertEqual(self.queries(), few)
-        self.assertLessEqual(few, 12)
+        self.assertLessEqual(few, 13)  # 12, plus django-otp reading the session's device
