@@ -201,9 +201,9 @@ def do_cast_ballot(secret: str, answers: dict[tuple[int, int], int]) -> Ballot:
 
 def head_of(unit: Unit) -> Person | None:
     """The unit's principal head (a department) or chief (a section), if the roster has one."""
-    people = Person.objects.filter(unit=unit, is_active=True,
-                                   position__in=[Position.PRINCIPAL, Position.CHIEF])
-    return people.order_by("position", "pk").first()
+    people = Person.objects.filter(unit=unit, is_active=True).order_by("pk")
+    return (people.filter(position=Position.PRINCIPAL).first()
+            or people.filter(position=Position.CHIEF).first())
 
 
 def do_close_round(round: Round, *, actor) -> Round:
