@@ -86,7 +86,7 @@ def _locked(round: Round, *states: str) -> Round:
 
 
 def do_create_round(*, actor, title: str, year: int, min_ballots: int = 5, ledger_weight=Decimal("30"),
-                    clause: str = "") -> Round:
+                    ledger_base=Decimal("100"), clause: str = "") -> Round:
     """A new round in draft, with the three usual dimensions (work style, efficiency, service quality)."""
     _require(actor, MANAGE)
     title = (title or "").strip()
@@ -94,7 +94,8 @@ def do_create_round(*, actor, title: str, year: int, min_ballots: int = 5, ledge
         raise EvaluationError(_("Give the round a title."))
     with transaction.atomic():
         round = Round.objects.create(title=title, year=year, min_ballots=min_ballots,
-                                     ledger_weight=ledger_weight, clause=clause, created_by=actor,
+                                     ledger_weight=ledger_weight, ledger_base=ledger_base, clause=clause,
+                                     created_by=actor,
                                      created_at=timezone.now())
         Dimension.objects.bulk_create([Dimension(round=round, name=name, weight=weight)
                                        for _code, name, weight in DEFAULT_DIMENSIONS])

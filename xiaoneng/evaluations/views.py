@@ -37,6 +37,8 @@ def index(request: HttpRequest) -> HttpResponse:
 @_raise_403
 @require_POST
 def create(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm(actions.MANAGE):
+        return HttpResponse(status=403)
     form = forms.RoundForm(request.POST)
     if form.is_valid():
         try:
