@@ -97,10 +97,15 @@ class StaffPageTests(RoleMatrix):
         self.assertNotContains(self.client.get(self.round.get_absolute_url()), 'decide/')
 
     def test_list_queries_do_not_grow_with_rounds(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
         self.login(self.staff)
+        with CaptureQueriesContext(connection) as one:
+            self.client.get(reverse("evaluations:index"))
         for year in range(2014, 2020):
             actions.do_create_round(actor=self.staff, title=f"{year}年评议", year=year)
-        with self.assertNumQueries(7):
+        with self.assertNumQueries(len(one)):
             self.client.get(reverse("evaluations:index"))
 
 
