@@ -49,3 +49,23 @@ class ComputeTests(EvaluationTestCase):
     def test_recomputing_gives_the_same_result(self):
         first = [(s.target.pk, s.composite, s.rank) for s in results.compute(self.round)]
         self.assertEqual(first, [(s.target.pk, s.composite, s.rank) for s in results.compute(self.round)])
+
+
+class NewsTests(EvaluationTestCase):
+    def test_a_published_round_is_news_with_its_figures(self):
+        import datetime
+
+        from django.utils import timezone
+
+        from xiaoneng.evaluations import actions
+        from xiaoneng.evaluations.news import center_news
+
+        self.open()
+        self.standard_votes()
+        self.close()
+        actions.do_publish_round(self.round, actor=self.staff)
+        today = timezone.localdate()
+        (draft,) = center_news(today - datetime.timedelta(days=1), today + datetime.timedelta(days=1))
+        self.assertEqual(draft.figures, {"departments": 3, "sections": 2, "ballots": 3})
+        self.assertIn("3个部门及2个科室的工作作风、工作效能、服务质量等进行评议", draft.text)
+        self.assertIn("排名末位的部门为县住房和城乡建设局", draft.text)

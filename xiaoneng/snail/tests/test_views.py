@@ -133,3 +133,16 @@ class PublicTests(SnailTestCase):
         self.assertContains(self.client.get(reverse("public_snail:feed_rss")), "项目资金未按期落实")
         feed = self.client.get(reverse("public_snail:feed_json")).json()
         self.assertEqual(feed["items"][0]["title"], "2013年第1批“蜗牛奖”")
+
+
+class NewsTests(SnailTestCase):
+    def test_a_published_batch_is_news(self):
+        import datetime
+
+        from xiaoneng.snail.news import center_news
+
+        with at(2013, 5, 13):
+            self.published(self.item(co_units=[self.unit_b]))
+        (draft,) = center_news(datetime.date(2013, 5, 1), datetime.date(2013, 5, 31))
+        self.assertEqual(draft.figures, {"items": 1, "units": 2})
+        self.assertIn("2013年第1批“蜗牛奖”认定结果，2个单位榜上有名，涉及1个事项", draft.text)
