@@ -1,7 +1,8 @@
 """Benchmark: a year's standings (assessment.standings.compute_standings) over a large ledger.
 
     .venv/bin/python bench/standings_bench.py [--units 2000] [--entries 1000000] [--runs 7]
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/xn_bench_standings .venv/bin/python bench/standings_bench.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/xn_bench_standings \\
+        .venv/bin/python bench/standings_bench.py
 
 Without DATABASE_URL it uses SQLite at /tmp/xn_standings_bench.sqlite3. The database must hold
 nothing but earlier runs of this bench: it is filled once (2,000 units in three groups, one
@@ -36,8 +37,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xiaoneng.settings")
 os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/xn_standings_bench.sqlite3")
 
 YEAR = 2026
-HAND_SQL = ("SELECT unit_id, rule_id, SUM(points), COUNT(*) FROM scoring_ledgerentry "
-            "WHERE year = %s AND unit_id IS NOT NULL GROUP BY unit_id, rule_id ORDER BY unit_id, rule_id")
+HAND_SQL = (
+    "SELECT unit_id, rule_id, SUM(points), COUNT(*) FROM scoring_ledgerentry "
+    "WHERE year = %s AND unit_id IS NOT NULL GROUP BY unit_id, rule_id ORDER BY unit_id, rule_id"
+)
 
 
 def ensure_database(url: str) -> None:
@@ -62,26 +65,47 @@ def fill(units: int, entries: int, seed: int, batch: int) -> None:
     from xiaoneng.scoring.models import LedgerEntry, ScoreProposal, ScoreRule
 
     rng = random.Random(seed)
-    county, _ = Unit.objects.get_or_create(code="bench-county", defaults={
-        "name": "基准县", "short_name": "基准县", "kind": UnitKind.COUNTY})
+    county, _ = Unit.objects.get_or_create(
+        code="bench-county", defaults={"name": "基准县", "short_name": "基准县", "kind": UnitKind.COUNTY}
+    )
     have = Unit.objects.filter(code__startswith="bench-u").count()
     for i in range(have, units):
-        Unit.objects.create(code=f"bench-u{i:05d}", name=f"基准单位{i:05d}", short_name=f"单位{i:05d}",
-                            kind=UnitKind.DEPARTMENT, parent=county, sort_order=i)
-    unit_ids = list(Unit.objects.filter(code__startswith="bench-u").order_by("pk").values_list("pk", flat=True))
-    ay, _ = AssessmentYear.objects.get_or_create(year=YEAR, defaults={
-        "title": f"{YEAR}年度效能考核（基准）", "max_deduction": Decimal(30), "max_bonus": Decimal(10)})
+        Unit.objects.create(
+            code=f"bench-u{i:05d}",
+            name=f"基准单位{i:05d}",
+            short_name=f"单位{i:05d}",
+            kind=UnitKind.DEPARTMENT,
+            parent=county,
+            sort_order=i,
+        )
+    unit_ids = list(
+        Unit.objects.filter(code__startswith="bench-u").order_by("pk").values_list("pk", flat=True)
+    )
+    ay, _ = AssessmentYear.objects.get_or_create(
+        year=YEAR,
+        defaults={
+            "title": f"{YEAR}年度效能考核（基准）",
+            "max_deduction": Decimal(30),
+            "max_bonus": Decimal(10),
+        },
+    )
     if not GroupMembership.objects.filter(assessment_year=ay).exists():
-        groups = [UnitGroup.objects.create(assessment_year=ay, name=n, sort_order=i)
-                  for i, n in enumerate(["重点部门单位", "乡镇", "站所"])]
+        groups = [
+            UnitGroup.objects.create(assessment_year=ay, name=n, sort_order=i)
+            for i, n in enumerate(["重点部门单位", "乡镇", "站所"])
+        ]
         GroupMembership.objects.bulk_create(
-            GroupMembership(assessment_year=ay, group=groups[i % 3], unit_id=uid) for i, uid in enumerate(unit_ids))
+            GroupMembership(assessment_year=ay, group=groups[i % 3], unit_id=uid)
+            for i, uid in enumerate(unit_ids)
+        )
     ScoreRule.objects.filter(code="complaint_verified").update(cap_per_unit_year=Decimal(10))
     approver, _ = User.objects.get_or_create(username="bench-approver")
     persons = list(Person.objects.filter(unit__code__startswith="bench-u").values_list("pk", flat=True))
     if not persons:
-        Person.objects.bulk_create(Person(name=f"干部{i}", unit_id=uid, position=Position.STAFF)
-                                   for i, uid in enumerate(unit_ids[:200]))
+        Person.objects.bulk_create(
+            Person(name=f"干部{i}", unit_id=uid, position=Position.STAFF)
+            for i, uid in enumerate(unit_ids[:200])
+        )
         persons = list(Person.objects.filter(unit__code__startswith="bench-u").values_list("pk", flat=True))
     rules = list(ScoreRule.objects.values_list("pk", "default_points"))
     done = LedgerEntry.objects.count()
@@ -94,17 +118,34 @@ def fill(units: int, entries: int, seed: int, batch: int) -> None:
             rule_id, points = rng.choice(rules)
             at = start + datetime.timedelta(minutes=rng.randrange(365 * 24 * 60))
             year = YEAR if rng.random() < 0.9 else YEAR - 1
-            unit_id, person_id = (None, rng.choice(persons)) if rng.random() < 0.02 else (rng.choice(unit_ids), None)
-            subject = {"unit_id": unit_id, "person_id": person_id, "rule_id": rule_id, "points": points,
-                       "year": year, "reason": "基准"}
-            proposals.append(ScoreProposal(**subject, proposed_at=at, state="approved", decided_at=at,
-                                           decided_by=approver, dedupe_key=f"bench-{done + k}"))
+            unit_id, person_id = (
+                (None, rng.choice(persons)) if rng.random() < 0.02 else (rng.choice(unit_ids), None)
+            )
+            subject = {
+                "unit_id": unit_id,
+                "person_id": person_id,
+                "rule_id": rule_id,
+                "points": points,
+                "year": year,
+                "reason": "基准",
+            }
+            proposals.append(
+                ScoreProposal(
+                    **subject,
+                    proposed_at=at,
+                    state="approved",
+                    decided_at=at,
+                    decided_by=approver,
+                    dedupe_key=f"bench-{done + k}",
+                )
+            )
             rows.append((subject, at))
         with transaction.atomic():
             made = ScoreProposal.objects.bulk_create(proposals)
             LedgerEntry.objects.bulk_create(
                 LedgerEntry(**subject, proposal=p, approved_by=approver, approved_at=at)
-                for p, (subject, at) in zip(made, rows, strict=True))
+                for p, (subject, at) in zip(made, rows, strict=True)
+            )
         done += n
         print(f"\r{done} entries", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
@@ -160,13 +201,26 @@ def main() -> None:
     ours_m, hand_m = statistics.median(ours), statistics.median(hand)
     from xiaoneng.scoring.models import LedgerEntry
 
-    print(f"{connection.vendor} · {platform.machine()} · {os.cpu_count()} cores · Python {platform.python_version()}")
-    print(f"ledger: {LedgerEntry.objects.count()} entries, {ranked} units ranked in {len(groups)} groups "
-          f"(fill {fill_seconds:.0f} s)")
-    print(f"compute_standings: median {ours_m * 1000:.0f} ms (min {min(ours) * 1000:.0f}, max {max(ours) * 1000:.0f})")
-    print(f"hand-written SQL:  median {hand_m * 1000:.0f} ms (min {min(hand) * 1000:.0f}, max {max(hand) * 1000:.0f})")
-    print(f"ratio {ours_m / hand_m:.2f}x; target < 1 s: {'met' if ours_m < 1 else 'NOT met'}; "
-          f"target <= 2x: {'met' if ours_m <= 2 * hand_m else 'NOT met'}")
+    print(
+        f"{connection.vendor} · {platform.machine()} · {os.cpu_count()} cores · "
+        f"Python {platform.python_version()}"
+    )
+    print(
+        f"ledger: {LedgerEntry.objects.count()} entries, {ranked} units ranked in {len(groups)} groups "
+        f"(fill {fill_seconds:.0f} s)"
+    )
+    print(
+        f"compute_standings: median {ours_m * 1000:.0f} ms "
+        f"(min {min(ours) * 1000:.0f}, max {max(ours) * 1000:.0f})"
+    )
+    print(
+        f"hand-written SQL:  median {hand_m * 1000:.0f} ms "
+        f"(min {min(hand) * 1000:.0f}, max {max(hand) * 1000:.0f})"
+    )
+    print(
+        f"ratio {ours_m / hand_m:.2f}x; target < 1 s: {'met' if ours_m < 1 else 'NOT met'}; "
+        f"target <= 2x: {'met' if ours_m <= 2 * hand_m else 'NOT met'}"
+    )
 
 
 if __name__ == "__main__":

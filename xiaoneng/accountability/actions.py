@@ -53,13 +53,25 @@ def _source_fields(source: models.Model | None) -> dict:
     if not isinstance(source, models.Model) or source.pk is None:
         raise AccountabilityError(_("The source record must be saved before it can be cited."))
     url = source.get_absolute_url() if hasattr(source, "get_absolute_url") else ""
-    return {"source_type": ContentType.objects.get_for_model(source), "source_id": source.pk,
-            "source_text": str(source)[:255], "source_url": url[:500]}
+    return {
+        "source_type": ContentType.objects.get_for_model(source),
+        "source_id": source.pk,
+        "source_text": str(source)[:255],
+        "source_url": url[:500],
+    }
 
 
-def do_propose_accountability(*, person: Person | None, unit: Unit | None, form: str, reason: str,
-                              clause: str = "", source: models.Model | None = None, proposer,
-                              regulation_item: RegulationItem | None = None) -> AccountabilityRecord:
+def do_propose_accountability(
+    *,
+    person: Person | None,
+    unit: Unit | None,
+    form: str,
+    reason: str,
+    clause: str = "",
+    source: models.Model | None = None,
+    proposer,
+    regulation_item: RegulationItem | None = None,
+) -> AccountabilityRecord:
     """Propose holding a person (or, for a unit-level form, a unit) accountable.
 
     `proposer=None` is the system (e.g. a failed rectification). `unit` defaults to the person's
@@ -81,14 +93,30 @@ def do_propose_accountability(*, person: Person | None, unit: Unit | None, form:
     clause = (clause or "").strip() or (regulation_item.clause if regulation_item else "")
     with transaction.atomic():
         rec = AccountabilityRecord.objects.create(
-            person=person, unit=unit, form=form, reason=reason, clause=clause[:255],
-            regulation_item=regulation_item, proposer=proposer, proposed_at=timezone.now(),
-            authority=DECIDING_AUTHORITY[AccountabilityForm(form)], **_source_fields(source),
+            person=person,
+            unit=unit,
+            form=form,
+            reason=reason,
+            clause=clause[:255],
+            regulation_item=regulation_item,
+            proposer=proposer,
+            proposed_at=timezone.now(),
+            authority=DECIDING_AUTHORITY[AccountabilityForm(form)],
+            **_source_fields(source),
         )
-        append_event(rec, "accountability.proposed", proposer, data={
-            "person": person.name if person else "", "unit": unit.code, "form": form,
-            "reason": reason, "clause": rec.clause, "source": rec.source_text,
-        })
+        append_event(
+            rec,
+            "accountability.proposed",
+            proposer,
+            data={
+                "person": person.name if person else "",
+                "unit": unit.code,
+                "form": form,
+                "reason": reason,
+                "clause": rec.clause,
+                "source": rec.source_text,
+            },
+        )
     return rec
 
 
@@ -98,7 +126,8 @@ def _locked(rec: AccountabilityRecord, actor, *states: str) -> AccountabilityRec
     locked = AccountabilityRecord.objects.select_for_update().get(pk=rec.pk)
     if locked.state not in states:
         raise AccountabilityError(
-            _("This record is already %(state)s.") % {"state": locked.get_state_display()})
+            _("This record is already %(state)s.") % {"state": locked.get_state_display()}
+        )
     return locked
 
 
@@ -109,8 +138,33 @@ def _refresh(stale: AccountabilityRecord, fresh: AccountabilityRecord) -> Accoun
     return stale
 
 
-def do_decide_accountability(rec: AccountabilityRecord, actor, *, decided_on: datetime.date | None = None,
-                             doc_no: str = "", request: HttpRequest | None = None) -> AccountabilityRecord:
+def _propose_person_deduction(rec: AccountabilityRecord) -> None:
+    """The regulation item's points go to the person's own ledger, as a proposal (rule
+    `accountability`), when someone is in fact held accountable."""
+    item = rec.regulation_item
+    if rec.person_id is None or item is None or not item.points:
+        return
+    from xiaoneng.scoring.actions import do_propose_entry
+
+    do_propose_entry(
+        person=rec.person,
+        rule_code="accountability",
+        points=item.points,
+        source=rec,
+        proposer=None,
+        reason=f"{rec.get_form_display()}：{rec.reason}"[:500],
+        year=(rec.outside_decided_on or rec.decided_on).year,
+    )
+
+
+def do_decide_accountability(
+    rec: AccountabilityRecord,
+    actor,
+    *,
+    decided_on: datetime.date | None = None,
+    doc_no: str = "",
+    request: HttpRequest | None = None,
+) -> AccountabilityRecord:
     """The center imposes a form it may impose itself (提醒谈话, 通报批评, 责令检查, …)."""
     with transaction.atomic():
         locked = _locked(rec, actor, RecordState.PROPOSED)
@@ -119,16 +173,32 @@ def do_decide_accountability(rec: AccountabilityRecord, actor, *, decided_on: da
         locked.state, locked.decided_by = RecordState.DECIDED, actor
         locked.decided_on, locked.doc_no = decided_on or timezone.localdate(), (doc_no or "").strip()
         locked.save()
-        append_event(locked, "accountability.decided", actor,
-                     data={"date": locked.decided_on.isoformat(), "doc_no": locked.doc_no})
-        audit("accountability.decide", actor=actor, request=request, target=locked,
-              detail={"decision": "decided", "form": locked.form})
+        _propose_person_deduction(locked)
+        append_event(
+            locked,
+            "accountability.decided",
+            actor,
+            data={"date": locked.decided_on.isoformat(), "doc_no": locked.doc_no},
+        )
+        audit(
+            "accountability.decide",
+            actor=actor,
+            request=request,
+            target=locked,
+            detail={"decision": "decided", "form": locked.form},
+        )
     return _refresh(rec, locked)
 
 
-def do_refer_accountability(rec: AccountabilityRecord, actor, *, note: str, doc_no: str = "",
-                            referred_on: datetime.date | None = None,
-                            request: HttpRequest | None = None) -> AccountabilityRecord:
+def do_refer_accountability(
+    rec: AccountabilityRecord,
+    actor,
+    *,
+    note: str,
+    doc_no: str = "",
+    referred_on: datetime.date | None = None,
+    request: HttpRequest | None = None,
+) -> AccountabilityRecord:
     """移送/提请: send the record to the organ that decides its form."""
     note = (note or "").strip()
     if not note:
@@ -140,16 +210,32 @@ def do_refer_accountability(rec: AccountabilityRecord, actor, *, note: str, doc_
         locked.state, locked.decided_by, locked.referral_note = RecordState.REFERRED, actor, note
         locked.decided_on, locked.doc_no = referred_on or timezone.localdate(), (doc_no or "").strip()
         locked.save()
-        append_event(locked, "accountability.referred", actor, data={
-            "to": locked.authority, "note": note, "doc_no": locked.doc_no})
-        audit("accountability.refer", actor=actor, request=request, target=locked,
-              detail={"to": locked.authority})
+        append_event(
+            locked,
+            "accountability.referred",
+            actor,
+            data={"to": locked.authority, "note": note, "doc_no": locked.doc_no},
+        )
+        audit(
+            "accountability.refer",
+            actor=actor,
+            request=request,
+            target=locked,
+            detail={"to": locked.authority},
+        )
     return _refresh(rec, locked)
 
 
-def do_record_outside_decision(rec: AccountabilityRecord, actor, *, outside_form: str, decision: str,
-                               doc_no: str, decided_on: datetime.date,
-                               request: HttpRequest | None = None) -> AccountabilityRecord:
+def do_record_outside_decision(
+    rec: AccountabilityRecord,
+    actor,
+    *,
+    outside_form: str,
+    decision: str,
+    doc_no: str,
+    decided_on: datetime.date,
+    request: HttpRequest | None = None,
+) -> AccountabilityRecord:
     """The referred organ's decision comes back; `outside_form=""` means nobody was held accountable."""
     decision, doc_no = (decision or "").strip(), (doc_no or "").strip()
     if outside_form and outside_form not in AccountabilityForm.values:
@@ -162,15 +248,32 @@ def do_record_outside_decision(rec: AccountabilityRecord, actor, *, outside_form
         locked.outside_form, locked.outside_decision = outside_form, decision
         locked.outside_doc_no, locked.outside_decided_on = doc_no, decided_on
         locked.save()
-        append_event(locked, "accountability.concluded", actor, data={
-            "form": outside_form, "decision": decision, "doc_no": doc_no, "date": decided_on.isoformat()})
-        audit("accountability.conclude", actor=actor, request=request, target=locked,
-              detail={"form": outside_form, "doc_no": doc_no})
+        if outside_form:
+            _propose_person_deduction(locked)
+        append_event(
+            locked,
+            "accountability.concluded",
+            actor,
+            data={
+                "form": outside_form,
+                "decision": decision,
+                "doc_no": doc_no,
+                "date": decided_on.isoformat(),
+            },
+        )
+        audit(
+            "accountability.conclude",
+            actor=actor,
+            request=request,
+            target=locked,
+            detail={"form": outside_form, "doc_no": doc_no},
+        )
     return _refresh(rec, locked)
 
 
-def do_dismiss_accountability(rec: AccountabilityRecord, actor, *, reason: str,
-                              request: HttpRequest | None = None) -> AccountabilityRecord:
+def do_dismiss_accountability(
+    rec: AccountabilityRecord, actor, *, reason: str, request: HttpRequest | None = None
+) -> AccountabilityRecord:
     """The center decides not to hold anyone accountable (with a reason)."""
     reason = (reason or "").strip()
     if not reason:
@@ -181,6 +284,11 @@ def do_dismiss_accountability(rec: AccountabilityRecord, actor, *, reason: str,
         locked.decided_on, locked.dismissal_reason = timezone.localdate(), reason
         locked.save()
         append_event(locked, "accountability.dismissed", actor, data={"reason": reason})
-        audit("accountability.decide", actor=actor, request=request, target=locked,
-              detail={"decision": "dismissed", "reason": reason})
+        audit(
+            "accountability.decide",
+            actor=actor,
+            request=request,
+            target=locked,
+            detail={"decision": "dismissed", "reason": reason},
+        )
     return _refresh(rec, locked)

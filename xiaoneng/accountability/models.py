@@ -34,8 +34,9 @@ class AccountabilityForm(models.TextChoices):
 
 
 # Forms that may fall on a unit alone (no person named).
-UNIT_LEVEL_FORMS = frozenset({AccountabilityForm.LOSS_OF_AWARD_ELIGIBILITY,
-                              AccountabilityForm.CRITICAL_NOTICE})
+UNIT_LEVEL_FORMS = frozenset(
+    {AccountabilityForm.LOSS_OF_AWARD_ELIGIBILITY, AccountabilityForm.CRITICAL_NOTICE}
+)
 
 
 class Authority(models.TextChoices):
@@ -101,17 +102,26 @@ class ItemKind(models.TextChoices):
 class RegulationItem(models.Model):
     """One itemised matter or quantified situation, mapped to a form and points."""
 
-    regulation = models.ForeignKey(Regulation, models.CASCADE, related_name="items",
-                                   verbose_name=_("regulation"))
+    regulation = models.ForeignKey(
+        Regulation, models.CASCADE, related_name="items", verbose_name=_("regulation")
+    )
     number = models.CharField(_("clause"), max_length=40, help_text=_("e.g. 第五条第（三）项"))
     kind = models.CharField(_("kind"), max_length=16, choices=ItemKind.choices)
     text = models.TextField(_("text"))
     threshold = models.PositiveSmallIntegerField(
-        _("threshold"), null=True, blank=True,
-        help_text=_("For a quantified situation: how many occurrences in a year trigger it."))
+        _("threshold"),
+        null=True,
+        blank=True,
+        help_text=_("For a quantified situation: how many occurrences in a year trigger it."),
+    )
     form = models.CharField(_("form"), max_length=32, choices=AccountabilityForm.choices)
-    points = models.DecimalField(_("points"), max_digits=7, decimal_places=2, default=Decimal("0"),
-                                 help_text=_("Signed deduction for the person's ledger (0 = none)."))
+    points = models.DecimalField(
+        _("points"),
+        max_digits=7,
+        decimal_places=2,
+        default=Decimal("0"),
+        help_text=_("Signed deduction for the person's ledger (0 = none)."),
+    )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -146,35 +156,62 @@ class RecordQuerySet(models.QuerySet):
 class AccountabilityRecord(models.Model):
     """问责记录: one person (or, for unit-level forms, one unit) and one form."""
 
-    person = models.ForeignKey(Person, models.PROTECT, null=True, blank=True,
-                               related_name="accountability_records", verbose_name=_("person"))
-    unit = models.ForeignKey(Unit, models.PROTECT, related_name="accountability_records",
-                             verbose_name=_("unit"))
+    person = models.ForeignKey(
+        Person,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="accountability_records",
+        verbose_name=_("person"),
+    )
+    unit = models.ForeignKey(
+        Unit, models.PROTECT, related_name="accountability_records", verbose_name=_("unit")
+    )
     form = models.CharField(_("form"), max_length=32, choices=AccountabilityForm.choices)
     reason = models.TextField(_("reason"))
     clause = models.CharField(_("clause applied"), max_length=255, blank=True)
-    regulation_item = models.ForeignKey(RegulationItem, models.PROTECT, null=True, blank=True,
-                                        related_name="records", verbose_name=_("regulation item"))
+    regulation_item = models.ForeignKey(
+        RegulationItem,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="records",
+        verbose_name=_("regulation item"),
+    )
     source_type = models.ForeignKey(ContentType, models.PROTECT, null=True, blank=True, related_name="+")
     source_id = models.PositiveBigIntegerField(null=True, blank=True)
     source = GenericForeignKey("source_type", "source_id")
     source_text = models.CharField(_("source"), max_length=255, blank=True)
     source_url = models.CharField(_("source link"), max_length=500, blank=True)
-    proposer = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
-                                 related_name="+", verbose_name=_("proposer"))
+    proposer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposer"),
+    )
     proposed_at = models.DateTimeField(_("proposed at"))
-    state = models.CharField(_("state"), max_length=16, choices=RecordState.choices,
-                             default=RecordState.PROPOSED)
+    state = models.CharField(
+        _("state"), max_length=16, choices=RecordState.choices, default=RecordState.PROPOSED
+    )
     authority = models.CharField(_("deciding authority"), max_length=16, choices=Authority.choices)
     # The center's own decision, or its referral.
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
-                                   related_name="+", verbose_name=_("decided by"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
     decided_on = models.DateField(_("date"), null=True, blank=True)
     doc_no = models.CharField(_("document number"), max_length=60, blank=True)
     referral_note = models.TextField(_("referral"), blank=True)
     # The outside organ's decision (文号); a blank outside_form means it held nobody accountable.
-    outside_form = models.CharField(_("outside decision form"), max_length=32, blank=True,
-                                    choices=AccountabilityForm.choices)
+    outside_form = models.CharField(
+        _("outside decision form"), max_length=32, blank=True, choices=AccountabilityForm.choices
+    )
     outside_decision = models.TextField(_("outside decision"), blank=True)
     outside_doc_no = models.CharField(_("outside document number"), max_length=60, blank=True)
     outside_decided_on = models.DateField(_("outside decision date"), null=True, blank=True)
@@ -193,15 +230,18 @@ class AccountabilityRecord(models.Model):
         indexes = [models.Index(fields=["state", "decided_on"], name="acc_record_state_date")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(person__isnull=False) | Q(form__in=[f.value for f in UNIT_LEVEL_FORMS]),
-                name="acc_record_person_or_unit_form"),
+                condition=Q(person__isnull=False) | Q(form__in=sorted(f.value for f in UNIT_LEVEL_FORMS)),
+                name="acc_record_person_or_unit_form",
+            ),
             models.CheckConstraint(
                 condition=Q(source_type__isnull=True, source_id__isnull=True)
                 | Q(source_type__isnull=False, source_id__isnull=False),
-                name="acc_record_source_complete"),
+                name="acc_record_source_complete",
+            ),
             models.CheckConstraint(
                 condition=Q(state=RecordState.PROPOSED) | Q(decided_on__isnull=False),
-                name="acc_record_decision_dated"),
+                name="acc_record_decision_dated",
+            ),
         ]
 
     def __str__(self) -> str:

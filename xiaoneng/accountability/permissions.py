@@ -8,10 +8,14 @@ unit staff do not see personnel records.
 VIEW = {"accountability.view_accountabilityrecord", "accountability.view_regulation"}
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
-    "center_admin": VIEW | {
-        "accountability.propose_accountability", "accountability.decide_accountability",
-        "accountability.add_regulation", "accountability.change_regulation",
-        "accountability.add_regulationitem", "accountability.change_regulationitem",
+    "center_admin": VIEW
+    | {
+        "accountability.propose_accountability",
+        "accountability.decide_accountability",
+        "accountability.add_regulation",
+        "accountability.change_regulation",
+        "accountability.add_regulationitem",
+        "accountability.change_regulationitem",
     },
     "center_staff": VIEW | {"accountability.propose_accountability"},
     "leader": VIEW,

@@ -77,10 +77,20 @@ def do_file_appeal(entry: LedgerEntry, actor, *, grounds: str) -> Appeal:
         raise AssessmentError(_("Give the grounds of the appeal."))
     try:
         with transaction.atomic():
-            appeal = Appeal.objects.create(entry=entry, unit_id=entry.unit_id, person_id=entry.person_id,
-                                           grounds=grounds, filed_by=actor, filed_at=timezone.now())
-            append_event(appeal, "assessment.appeal_filed", actor,
-                         data={"entry": entry.pk, "points": str(entry.points), "grounds": grounds})
+            appeal = Appeal.objects.create(
+                entry=entry,
+                unit_id=entry.unit_id,
+                person_id=entry.person_id,
+                grounds=grounds,
+                filed_by=actor,
+                filed_at=timezone.now(),
+            )
+            append_event(
+                appeal,
+                "assessment.appeal_filed",
+                actor,
+                data={"entry": entry.pk, "points": str(entry.points), "grounds": grounds},
+            )
             append_event(entry.proposal, "assessment.appeal_filed", actor, data={"appeal": appeal.pk})
     except IntegrityError:
         raise AssessmentError(_("This entry has already been appealed.")) from None
@@ -109,7 +119,10 @@ def do_grant_appeal(appeal: Appeal, actor, *, reason: str = "", request: HttpReq
         locked = _lock_filed(appeal, actor)
         try:
             proposal = do_propose_entry(
-                reverses=locked.entry, rule_code=locked.entry.rule.code, source=locked, proposer=None,
+                reverses=locked.entry,
+                rule_code=locked.entry.rule.code,
+                source=locked,
+                proposer=None,
                 reason=_("Appeal #%(appeal)s granted: entry #%(entry)s reversed.")
                 % {"appeal": locked.pk, "entry": locked.entry_id},
             )
@@ -119,11 +132,19 @@ def do_grant_appeal(appeal: Appeal, actor, *, reason: str = "", request: HttpReq
         locked.state, locked.decided_by, locked.decided_at = AppealState.GRANTED, actor, timezone.now()
         locked.decision_reason, locked.reversal = (reason or "").strip(), proposal
         locked.save()
-        append_event(locked, "assessment.appeal_granted", actor,
-                     data={"reversing_entry": entry.pk, "points": str(entry.points),
-                           "reason": locked.decision_reason})
-        audit("assessment.appeal", actor=actor, request=request, target=locked,
-              detail={"decision": "granted", "entry": entry.pk})
+        append_event(
+            locked,
+            "assessment.appeal_granted",
+            actor,
+            data={"reversing_entry": entry.pk, "points": str(entry.points), "reason": locked.decision_reason},
+        )
+        audit(
+            "assessment.appeal",
+            actor=actor,
+            request=request,
+            target=locked,
+            detail={"decision": "granted", "entry": entry.pk},
+        )
     return _refresh(appeal, locked)
 
 
@@ -138,13 +159,19 @@ def do_refuse_appeal(appeal: Appeal, actor, *, reason: str, request: HttpRequest
         locked.decision_reason = reason
         locked.save()
         append_event(locked, "assessment.appeal_refused", actor, data={"reason": reason})
-        audit("assessment.appeal", actor=actor, request=request, target=locked,
-              detail={"decision": "refused", "reason": reason})
+        audit(
+            "assessment.appeal",
+            actor=actor,
+            request=request,
+            target=locked,
+            detail={"decision": "refused", "reason": reason},
+        )
     return _refresh(appeal, locked)
 
 
-def do_set_published(ay: AssessmentYear, actor, *, published: bool,
-                     request: HttpRequest | None = None) -> AssessmentYear:
+def do_set_published(
+    ay: AssessmentYear, actor, *, published: bool, request: HttpRequest | None = None
+) -> AssessmentYear:
     """Publish the year's standings on the portal, or withdraw them."""
     if actor is None or not actor.has_perm(PUBLISH):
         raise AssessmentPermissionDenied(_("You are not permitted to publish standings."))

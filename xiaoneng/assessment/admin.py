@@ -12,8 +12,15 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(AssessmentYear)
 class AssessmentYearAdmin(admin.ModelAdmin):
-    list_display = ["year", "title", "base_score", "max_deduction", "max_bonus", "appeal_workdays",
-                    "published_at"]
+    list_display = [
+        "year",
+        "title",
+        "base_score",
+        "max_deduction",
+        "max_bonus",
+        "appeal_workdays",
+        "published_at",
+    ]
     readonly_fields = ["published_at"]  # published through the standings page (an action, traced)
 
 

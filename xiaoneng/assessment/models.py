@@ -31,15 +31,26 @@ class AssessmentYear(models.Model):
     title = models.CharField(_("title"), max_length=120)
     base_score = models.DecimalField(_("base score"), default=Decimal("100"), **POINTS)
     max_deduction = models.DecimalField(
-        _("most deducted per unit"), null=True, blank=True, **POINTS,
-        help_text=_("Positive number; the deductions of one unit in the year count up to it. "
-                    "Empty = no cap."))
+        _("most deducted per unit"),
+        null=True,
+        blank=True,
+        **POINTS,
+        help_text=_(
+            "Positive number; the deductions of one unit in the year count up to it. Empty = no cap."
+        ),
+    )
     max_bonus = models.DecimalField(
-        _("most added per unit"), null=True, blank=True, **POINTS,
-        help_text=_("Positive number; the bonuses of one unit in the year count up to it. Empty = no cap."))
+        _("most added per unit"),
+        null=True,
+        blank=True,
+        **POINTS,
+        help_text=_("Positive number; the bonuses of one unit in the year count up to it. Empty = no cap."),
+    )
     appeal_workdays = models.PositiveSmallIntegerField(
-        _("appeal window (working days)"), default=5,
-        help_text=_("A unit may appeal an entry within this many working days after its approval."))
+        _("appeal window (working days)"),
+        default=5,
+        help_text=_("A unit may appeal an entry within this many working days after its approval."),
+    )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
 
     class Meta:
@@ -48,10 +59,14 @@ class AssessmentYear(models.Model):
         ordering = ["-year"]
         permissions = [("publish_standings", _("Publish standings on the portal"))]
         constraints = [
-            models.CheckConstraint(condition=Q(max_deduction__isnull=True) | Q(max_deduction__gt=0),
-                                   name="assessment_year_max_deduction_positive"),
-            models.CheckConstraint(condition=Q(max_bonus__isnull=True) | Q(max_bonus__gt=0),
-                                   name="assessment_year_max_bonus_positive"),
+            models.CheckConstraint(
+                condition=Q(max_deduction__isnull=True) | Q(max_deduction__gt=0),
+                name="assessment_year_max_deduction_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(max_bonus__isnull=True) | Q(max_bonus__gt=0),
+                name="assessment_year_max_bonus_positive",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -68,19 +83,22 @@ class AssessmentYear(models.Model):
 class UnitGroup(models.Model):
     """考核组别, e.g. 重点部门单位, 乡镇, 站所: units are ranked within their group."""
 
-    assessment_year = models.ForeignKey(AssessmentYear, models.CASCADE, related_name="groups",
-                                        verbose_name=_("assessment year"))
+    assessment_year = models.ForeignKey(
+        AssessmentYear, models.CASCADE, related_name="groups", verbose_name=_("assessment year")
+    )
     name = models.CharField(_("name"), max_length=60)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-    units = models.ManyToManyField(Unit, through="GroupMembership", related_name="assessment_groups",
-                                   verbose_name=_("units"))
+    units = models.ManyToManyField(
+        Unit, through="GroupMembership", related_name="assessment_groups", verbose_name=_("units")
+    )
 
     class Meta:
         verbose_name = _("unit group")
         verbose_name_plural = _("unit groups")
         ordering = ["assessment_year", "sort_order", "pk"]
-        constraints = [models.UniqueConstraint(fields=["assessment_year", "name"],
-                                               name="assessment_group_unique_name")]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment_year", "name"], name="assessment_group_unique_name")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -96,8 +114,11 @@ class GroupMembership(models.Model):
     class Meta:
         verbose_name = _("group membership")
         verbose_name_plural = _("group memberships")
-        constraints = [models.UniqueConstraint(fields=["assessment_year", "unit"],
-                                               name="assessment_one_group_per_unit_year")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment_year", "unit"], name="assessment_one_group_per_unit_year"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.group} · {self.unit}"
@@ -135,17 +156,31 @@ class Appeal(models.Model):
     unit = models.ForeignKey(Unit, models.PROTECT, null=True, blank=True, related_name="+")
     person = models.ForeignKey("org.Person", models.PROTECT, null=True, blank=True, related_name="+")
     grounds = models.TextField(_("grounds"))
-    filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+",
-                                 verbose_name=_("filed by"))
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("filed by")
+    )
     filed_at = models.DateTimeField(_("filed at"))
-    state = models.CharField(_("state"), max_length=16, choices=AppealState.choices,
-                             default=AppealState.FILED)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
-                                   related_name="+", verbose_name=_("decided by"))
+    state = models.CharField(
+        _("state"), max_length=16, choices=AppealState.choices, default=AppealState.FILED
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_reason = models.TextField(_("reason for the decision"), blank=True)
-    reversal = models.OneToOneField(ScoreProposal, models.PROTECT, null=True, blank=True,
-                                    related_name="appeal", verbose_name=_("reversing entry"))
+    reversal = models.OneToOneField(
+        ScoreProposal,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="appeal",
+        verbose_name=_("reversing entry"),
+    )
 
     objects = AppealQuerySet.as_manager()
 
@@ -153,14 +188,14 @@ class Appeal(models.Model):
         verbose_name = _("appeal")
         verbose_name_plural = _("appeals")
         ordering = ["-filed_at", "-pk"]
-        permissions = [("file_appeal", _("Appeal ledger entries")),
-                       ("decide_appeal", _("Decide appeals"))]
+        permissions = [("file_appeal", _("Appeal ledger entries")), ("decide_appeal", _("Decide appeals"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(state=AppealState.FILED, decided_at__isnull=True)
                 | Q(state=AppealState.GRANTED, decided_at__isnull=False, reversal__isnull=False)
                 | Q(state=AppealState.REFUSED, decided_at__isnull=False) & ~Q(decision_reason=""),
-                name="assessment_appeal_decision_complete"),
+                name="assessment_appeal_decision_complete",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -8,11 +8,17 @@ confirming authority decide appeals; the center admin publishes standings and ed
 VIEW = {"assessment.view_assessmentyear", "assessment.view_appeal"}
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
-    "center_admin": VIEW | {
-        "assessment.decide_appeal", "assessment.publish_standings",
-        "assessment.add_assessmentyear", "assessment.change_assessmentyear",
-        "assessment.add_unitgroup", "assessment.change_unitgroup", "assessment.delete_unitgroup",
-        "assessment.add_groupmembership", "assessment.change_groupmembership",
+    "center_admin": VIEW
+    | {
+        "assessment.decide_appeal",
+        "assessment.publish_standings",
+        "assessment.add_assessmentyear",
+        "assessment.change_assessmentyear",
+        "assessment.add_unitgroup",
+        "assessment.change_unitgroup",
+        "assessment.delete_unitgroup",
+        "assessment.add_groupmembership",
+        "assessment.change_groupmembership",
         "assessment.delete_groupmembership",
     },
     "center_staff": set(VIEW),

@@ -25,24 +25,32 @@ def index(request: HttpRequest) -> HttpResponse:
 @public_page
 def standings(request: HttpRequest, year: int) -> HttpResponse:
     ay = get_object_or_404(published_years(), year=year)
-    return render_public(request, "assessment/public/standings.html",
-                         {"ay": ay, "groups": compute_standings(ay)})
+    return render_public(
+        request, "assessment/public/standings.html", {"ay": ay, "groups": compute_standings(ay)}
+    )
 
 
 def _items(request: HttpRequest) -> list[FeedItem]:
     items = []
     for ay in published_years()[:20]:
-        leaders = "；".join(f"{g.name}：{g.rows[0].unit.name} {g.rows[0].score}"
-                           for g in compute_standings(ay) if g.rows)
+        leaders = "；".join(
+            f"{g.name}：{g.rows[0].unit.name} {g.rows[0].score}" for g in compute_standings(ay) if g.rows
+        )
         url = reverse("public_assessment:standings", args=[ay.year])
-        items.append(FeedItem(id=f"assessment-{ay.year}", url=url, title=ay.title, text=leaders,
-                              published=ay.published_at))
+        items.append(
+            FeedItem(
+                id=f"assessment-{ay.year}", url=url, title=ay.title, text=leaders, published=ay.published_at
+            )
+        )
     return items
 
 
 def _feed_meta() -> dict:
-    return {"title": _("Assessment standings"), "link": reverse("public_assessment:index"),
-            "description": _("Annual assessment standings published by the County Efficiency Center")}
+    return {
+        "title": _("Assessment standings"),
+        "link": reverse("public_assessment:index"),
+        "description": _("Annual assessment standings published by the County Efficiency Center"),
+    }
 
 
 @public_page

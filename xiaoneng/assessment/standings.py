@@ -67,6 +67,7 @@ class GroupStandings:
 def quarter_bounds(year: int, quarter: int) -> tuple[datetime.datetime | None, datetime.datetime | None]:
     """Approval times that count in a quarter of `year`'s entries (first and last stay open-ended,
     so an entry of the year approved early in the next year still counts, in the fourth quarter)."""
+
     def start(month: int) -> datetime.datetime:
         return datetime.datetime(year, month, 1, tzinfo=timezone.get_default_timezone())
 
@@ -83,8 +84,12 @@ def rule_sums(year: int, quarter: int | None = None):
             entries = entries.filter(approved_at__gte=low)
         if high is not None:
             entries = entries.filter(approved_at__lt=high)
-    return (entries.order_by().values_list("unit_id", "rule_id")
-            .annotate(points=Sum("points"), n=Count("pk")).order_by("unit_id", "rule_id"))
+    return (
+        entries.order_by()
+        .values_list("unit_id", "rule_id")
+        .annotate(points=Sum("points"), n=Count("pk"))
+        .order_by("unit_id", "rule_id")
+    )
 
 
 def _clip(value: Decimal, kind: str, cap: Decimal | None) -> Decimal:
@@ -117,8 +122,11 @@ def compute_standings(ay: AssessmentYear, quarter: int | None = None) -> list[Gr
     """Every group of the year, ranked; units with entries but in no group come last, unranked
     against the groups ("not grouped")."""
     rules = {rule.pk: rule for rule in ScoreRule.objects.all()}
-    members = list(GroupMembership.objects.filter(assessment_year=ay)
-                   .select_related("group", "unit").order_by("group__sort_order", "group_id"))
+    members = list(
+        GroupMembership.objects.filter(assessment_year=ay)
+        .select_related("group", "unit")
+        .order_by("group__sort_order", "group_id")
+    )
     rows: dict[int, StandingRow] = {m.unit_id: StandingRow(unit=m.unit, base=ay.base_score) for m in members}
     lines: dict[int, list[tuple[int, Decimal, int]]] = {}
     for unit_id, rule_id, points, n in rule_sums(ay.year, quarter):

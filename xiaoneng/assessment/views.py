@@ -59,11 +59,17 @@ def index(request: HttpRequest) -> HttpResponse:
 def standings(request: HttpRequest, year: int) -> HttpResponse:
     ay = get_object_or_404(AssessmentYear, year=year)
     quarter = quarter_of(request)
-    return render(request, "assessment/standings.html", {
-        "ay": ay, "quarter": quarter, "quarters": QUARTERS,
-        "groups": visible_standings(ay, request.user, quarter),
-        "can_publish": request.user.has_perm(PUBLISH),
-    })
+    return render(
+        request,
+        "assessment/standings.html",
+        {
+            "ay": ay,
+            "quarter": quarter,
+            "quarters": QUARTERS,
+            "groups": visible_standings(ay, request.user, quarter),
+            "can_publish": request.user.has_perm(PUBLISH),
+        },
+    )
 
 
 @login_required
@@ -72,11 +78,32 @@ def standings_export(request: HttpRequest, year: int) -> HttpResponse:
     ay = get_object_or_404(AssessmentYear, year=year)
     quarter = quarter_of(request)
     groups = visible_standings(ay, request.user, quarter)
-    headers = [_("Group"), _("Rank"), _("Unit"), _("Base score"), _("Deductions"), _("Bonuses"), _("Score"),
-               _("Entries"), _("Breakdown")]
-    rows = [[g.name, r.rank, r.unit.name, r.base, r.deductions, r.bonuses, r.score, r.entries,
-             "；".join(f"{line.rule.name} {line.counted:+}" for line in r.lines)]
-            for g in groups for r in g.rows]
+    headers = [
+        _("Group"),
+        _("Rank"),
+        _("Unit"),
+        _("Base score"),
+        _("Deductions"),
+        _("Bonuses"),
+        _("Score"),
+        _("Entries"),
+        _("Breakdown"),
+    ]
+    rows = [
+        [
+            g.name,
+            r.rank,
+            r.unit.name,
+            r.base,
+            r.deductions,
+            r.bonuses,
+            r.score,
+            r.entries,
+            "；".join(f"{line.rule.name} {line.counted:+}" for line in r.lines),
+        ]
+        for g in groups
+        for r in g.rows
+    ]
     audit("assessment.export", actor=request.user, request=request, target=ay, detail={"quarter": quarter})
     suffix = f"-Q{quarter}" if quarter else ""
     return xlsx_response(f"standings-{ay.year}{suffix}.xlsx", headers, rows, sheet=str(ay.year))
@@ -89,8 +116,12 @@ def publish(request: HttpRequest, year: int) -> HttpResponse:
     ay = get_object_or_404(AssessmentYear, year=year)
     published = request.POST.get("published") == "1"
     do_set_published(ay, request.user, published=published, request=request)
-    messages.success(request, _("The standings are published on the portal.") if published
-                     else _("The standings are withdrawn from the portal."))
+    messages.success(
+        request,
+        _("The standings are published on the portal.")
+        if published
+        else _("The standings are withdrawn from the portal."),
+    )
     return redirect(ay)
 
 
@@ -106,15 +137,25 @@ def unit_breakdown(request: HttpRequest, year: int, unit_id: int) -> HttpRespons
         for candidate in group.rows:
             if candidate.unit.pk == unit.pk:
                 row, group_name = candidate, group.name
-    entries = (LedgerEntry.objects.filter(year=year, unit=unit)
-               .select_related("rule", "approved_by", "proposal__proposer", "appeal", "reverses"))
+    entries = LedgerEntry.objects.filter(year=year, unit=unit).select_related(
+        "rule", "approved_by", "proposal__proposer", "appeal", "reverses"
+    )
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     window = ay.appeal_workdays
     listed = [(e, appeal_deadline(e, window), can_appeal(e, request.user)) for e in page]
-    return render(request, "assessment/unit.html", {
-        "ay": ay, "unit": unit, "row": row, "group_name": group_name, "page": page, "listed": listed,
-        "query": f"q={request.GET.get('q', '')}",
-    })
+    return render(
+        request,
+        "assessment/unit.html",
+        {
+            "ay": ay,
+            "unit": unit,
+            "row": row,
+            "group_name": group_name,
+            "page": page,
+            "listed": listed,
+            "query": f"q={request.GET.get('q', '')}",
+        },
+    )
 
 
 def _visible_entry(request: HttpRequest, pk: int) -> LedgerEntry:
@@ -136,27 +177,34 @@ def appeal_new(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The appeal was filed; the center will decide it."))
             return redirect(appeal)
     deadline = appeal_deadline(entry, appeal_window(entry))
-    return render(request, "assessment/appeal_form.html",
-                  {"entry": entry, "deadline": deadline, "error": error,
-                   "grounds": request.POST.get("grounds", "")})
+    return render(
+        request,
+        "assessment/appeal_form.html",
+        {"entry": entry, "deadline": deadline, "error": error, "grounds": request.POST.get("grounds", "")},
+    )
 
 
 @login_required
 @permission_required("assessment.view_appeal", raise_exception=True)
 def appeal_list(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "")
-    appeals = (Appeal.objects.visible_to(request.user)
-               .select_related("entry__rule", "unit", "person", "filed_by"))
+    appeals = Appeal.objects.visible_to(request.user).select_related(
+        "entry__rule", "unit", "person", "filed_by"
+    )
     if state in AppealState.values:
         appeals = appeals.filter(state=state)
     page = Paginator(appeals, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "assessment/appeal_list.html",
-                  {"page": page, "state": state, "states": AppealState.choices, "query": f"state={state}"})
+    return render(
+        request,
+        "assessment/appeal_list.html",
+        {"page": page, "state": state, "states": AppealState.choices, "query": f"state={state}"},
+    )
 
 
 def _visible_appeal(request: HttpRequest, pk: int) -> Appeal:
     appeals = Appeal.objects.visible_to(request.user).select_related(
-        "entry__rule", "entry__approved_by", "unit", "person", "filed_by", "decided_by", "reversal__entry")
+        "entry__rule", "entry__approved_by", "unit", "person", "filed_by", "decided_by", "reversal__entry"
+    )
     return get_object_or_404(appeals, pk=pk)
 
 
@@ -166,11 +214,16 @@ def appeal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     from xiaoneng.trace.chain import events_for
 
     appeal = _visible_appeal(request, pk)
-    events = [(event, EVENT_LABELS.get(event.kind, event.kind))
-              for event in events_for(appeal).select_related("actor")]
+    events = [
+        (event, EVENT_LABELS.get(event.kind, event.kind))
+        for event in events_for(appeal).select_related("actor")
+    ]
     can_decide = appeal.state == AppealState.FILED and request.user.has_perm(DECIDE)
-    return render(request, "assessment/appeal_detail.html",
-                  {"appeal": appeal, "events": events, "can_decide": can_decide})
+    return render(
+        request,
+        "assessment/appeal_detail.html",
+        {"appeal": appeal, "events": events, "can_decide": can_decide},
+    )
 
 
 @require_POST

@@ -46,9 +46,17 @@ def _clean(kind: str, title: str, body: str) -> tuple[str, str]:
     return title, body
 
 
-def do_draft_notice(*, kind: str, title: str, body: str, actor, units: Iterable[Unit] = (),
-                    persons: Iterable[Person] = (), source: models.Model | None = None,
-                    recipient: str = "") -> Notice:
+def do_draft_notice(
+    *,
+    kind: str,
+    title: str,
+    body: str,
+    actor,
+    units: Iterable[Unit] = (),
+    persons: Iterable[Person] = (),
+    source: models.Model | None = None,
+    recipient: str = "",
+) -> Notice:
     """Draft a notice (actor None = the system, e.g. a drafter run from the data)."""
     if actor is not None and not actor.has_perm(DRAFT):
         raise NoticePermissionDenied(_("You are not permitted to draft notices."))
@@ -58,21 +66,32 @@ def do_draft_notice(*, kind: str, title: str, body: str, actor, units: Iterable[
         raise NoticeError(_("Name at least one unit or person."))
     with transaction.atomic():
         notice = Notice.objects.create(
-            kind=kind, title=title, body=body, drafted_by=actor, drafted_at=timezone.now(),
+            kind=kind,
+            title=title,
+            body=body,
+            drafted_by=actor,
+            drafted_at=timezone.now(),
             source_type=ContentType.objects.get_for_model(source) if source is not None else None,
             source_id=source.pk if source is not None else None,
             source_text=str(source)[:255] if source is not None else "",
             **({"recipient": recipient.strip()} if recipient and recipient.strip() else {}),
         )
-        NoticeSubject.objects.bulk_create([NoticeSubject(notice=notice, unit=u) for u in units]
-                                          + [NoticeSubject(notice=notice, person=p) for p in persons])
-        append_event(notice, "notices.drafted", actor, data={"kind": kind, "title": title,
-                                                             "source": notice.source_text})
+        NoticeSubject.objects.bulk_create(
+            [NoticeSubject(notice=notice, unit=u) for u in units]
+            + [NoticeSubject(notice=notice, person=p) for p in persons]
+        )
+        append_event(
+            notice,
+            "notices.drafted",
+            actor,
+            data={"kind": kind, "title": title, "source": notice.source_text},
+        )
     return notice
 
 
-def do_edit_notice(notice: Notice, actor, *, title: str, body: str, recipient: str,
-                   units: Iterable[Unit]) -> Notice:
+def do_edit_notice(
+    notice: Notice, actor, *, title: str, body: str, recipient: str, units: Iterable[Unit]
+) -> Notice:
     """Change a draft's text and units (persons drafted from the data stay)."""
     if actor is None or not actor.has_perm(DRAFT):
         raise NoticePermissionDenied(_("You are not permitted to draft notices."))
@@ -81,7 +100,11 @@ def do_edit_notice(notice: Notice, actor, *, title: str, body: str, recipient: s
         locked = Notice.objects.select_for_update().get(pk=notice.pk)
         if locked.state != NoticeState.DRAFT:
             raise NoticeError(_("Only a draft can be changed."))
-        locked.title, locked.body, locked.recipient = title, body, (recipient or "").strip() or locked.recipient
+        locked.title, locked.body, locked.recipient = (
+            title,
+            body,
+            (recipient or "").strip() or locked.recipient,
+        )
         locked.save(update_fields=["title", "body", "recipient"])
         locked.subjects.filter(person__isnull=True).delete()
         NoticeSubject.objects.bulk_create([NoticeSubject(notice=locked, unit=u) for u in units])
@@ -94,7 +117,9 @@ def do_edit_notice(notice: Notice, actor, *, title: str, body: str, recipient: s
 def _take_number(year: int) -> str:
     from xiaoneng.documents.actions import take_number
 
-    DocumentNumberSeries.objects.get_or_create(kind=SERIES_KIND, year=year, defaults={"prefix": SERIES_PREFIX})
+    DocumentNumberSeries.objects.get_or_create(
+        kind=SERIES_KIND, year=year, defaults={"prefix": SERIES_PREFIX}
+    )
     series, number = take_number(SERIES_KIND, year)
     return series.format(number)
 
@@ -114,12 +139,24 @@ def do_approve_notice(notice: Notice, actor, *, request: HttpRequest | None = No
         proposals = []
         if locked.kind == NoticeKind.CRITICISM:
             for subject in locked.subjects.select_related("unit", "person"):
-                proposals.append(do_propose_entry(
-                    unit=subject.unit, person=subject.person, rule_code="critical_notice", source=locked,
-                    reason=_("Criticised in notice %(no)s: %(title)s") % {"no": locked.doc_no, "title": locked.title},
-                    proposer=None, year=today.year).pk)
-        append_event(locked, "notices.approved", actor, data={"doc_no": locked.doc_no, "proposals": proposals})
-        audit("notices.approve", actor=actor, request=request, target=locked, detail={"doc_no": locked.doc_no})
+                proposals.append(
+                    do_propose_entry(
+                        unit=subject.unit,
+                        person=subject.person,
+                        rule_code="critical_notice",
+                        source=locked,
+                        reason=_("Criticised in notice %(no)s: %(title)s")
+                        % {"no": locked.doc_no, "title": locked.title},
+                        proposer=None,
+                        year=today.year,
+                    ).pk
+                )
+        append_event(
+            locked, "notices.approved", actor, data={"doc_no": locked.doc_no, "proposals": proposals}
+        )
+        audit(
+            "notices.approve", actor=actor, request=request, target=locked, detail={"doc_no": locked.doc_no}
+        )
     return locked
 
 
@@ -134,15 +171,22 @@ def do_publish_notice(notice: Notice, actor, *, request: HttpRequest | None = No
         locked.state, locked.published_at = NoticeState.PUBLISHED, timezone.now()
         locked.save(update_fields=["state", "published_at"])
         append_event(locked, "notices.published", actor)
-        audit("notices.publish", actor=actor, request=request, target=locked, detail={"doc_no": locked.doc_no})
+        audit(
+            "notices.publish", actor=actor, request=request, target=locked, detail={"doc_no": locked.doc_no}
+        )
     return locked
 
 
 def official_document(notice: Notice) -> OfficialDocument:
     return OfficialDocument(
-        issuer=issuer_name(), doc_number=notice.doc_no, title=notice.title, recipient=notice.recipient,
-        body=notice.paragraphs, signature=issuer_name(),
-        date=notice.approved_on or timezone.localdate(), kind="notice",
+        issuer=issuer_name(),
+        doc_number=notice.doc_no,
+        title=notice.title,
+        recipient=notice.recipient,
+        body=notice.paragraphs,
+        signature=issuer_name(),
+        date=notice.approved_on or timezone.localdate(),
+        kind="notice",
     )
 
 
@@ -165,5 +209,6 @@ def do_draft_from(source: models.Model, actor) -> Notice:
     if drafter is None:
         raise NoticeError(_("No notice can be drafted from this kind of record."))
     kind, title, body, units, persons = drafter(source)
-    return do_draft_notice(kind=kind, title=title, body=body, actor=actor, units=units, persons=persons,
-                           source=source)
+    return do_draft_notice(
+        kind=kind, title=title, body=body, actor=actor, units=units, persons=persons, source=source
+    )

@@ -15,8 +15,12 @@ def from_accountability(record) -> tuple:
     who = record.person.name if record.person_id else record.unit.name
     title = _("Notice of criticism concerning %(who)s") % {"who": who}
     body = [
-        _("%(unit)s %(who)s: %(reason)s") % {"unit": record.unit.name, "who": record.person.name
-                                             if record.person_id else "", "reason": record.reason},
+        _("%(unit)s %(who)s: %(reason)s")
+        % {
+            "unit": record.unit.name,
+            "who": record.person.name if record.person_id else "",
+            "reason": record.reason,
+        },
     ]
     if record.clause:
         body.append(_("Under %(clause)s, it is decided to criticise by notice.") % {"clause": record.clause})

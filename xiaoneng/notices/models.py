@@ -44,17 +44,31 @@ class Notice(models.Model):
     title = models.CharField(_("title"), max_length=200)
     recipient = models.CharField(_("addressed to"), max_length=200, default="各乡镇、县各部门单位")
     body = models.TextField(_("text"), help_text=_("One paragraph per line."))
-    state = models.CharField(_("state"), max_length=16, choices=NoticeState.choices, default=NoticeState.DRAFT)
+    state = models.CharField(
+        _("state"), max_length=16, choices=NoticeState.choices, default=NoticeState.DRAFT
+    )
     doc_no = models.CharField(_("document number"), max_length=60, blank=True)
     source_type = models.ForeignKey(ContentType, models.PROTECT, null=True, blank=True, related_name="+")
     source_id = models.PositiveBigIntegerField(null=True, blank=True)
     source = GenericForeignKey("source_type", "source_id")
     source_text = models.CharField(_("drafted from"), max_length=255, blank=True)
-    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
-                                   related_name="+", verbose_name=_("drafted by"))
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("drafted by"),
+    )
     drafted_at = models.DateTimeField(_("drafted at"))
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
-                                    related_name="+", verbose_name=_("approved by"))
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
 
@@ -62,13 +76,18 @@ class Notice(models.Model):
         verbose_name = _("notice")
         verbose_name_plural = _("notices")
         ordering = ["-drafted_at", "-pk"]
-        permissions = [("draft_notice", _("Draft notices")), ("approve_notice", _("Approve and publish notices"))]
+        permissions = [
+            ("draft_notice", _("Draft notices")),
+            ("approve_notice", _("Approve and publish notices")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(state=NoticeState.DRAFT)
-                | Q(approved_on__isnull=False) & ~Q(doc_no="") & (Q(state=NoticeState.APPROVED)
-                                                               | Q(published_at__isnull=False)),
-                name="notices_notice_state_complete"),
+                | Q(approved_on__isnull=False)
+                & ~Q(doc_no="")
+                & (Q(state=NoticeState.APPROVED) | Q(published_at__isnull=False)),
+                name="notices_notice_state_complete",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -89,16 +108,22 @@ class NoticeSubject(models.Model):
     """A unit or a person the notice commends or criticises."""
 
     notice = models.ForeignKey(Notice, models.CASCADE, related_name="subjects")
-    unit = models.ForeignKey(Unit, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("unit"))
-    person = models.ForeignKey(Person, models.PROTECT, null=True, blank=True, related_name="+",
-                               verbose_name=_("person"))
+    unit = models.ForeignKey(
+        Unit, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("unit")
+    )
+    person = models.ForeignKey(
+        Person, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("person")
+    )
 
     class Meta:
         verbose_name = _("notice subject")
         verbose_name_plural = _("notice subjects")
         constraints = [
-            models.CheckConstraint(condition=Q(unit__isnull=False, person__isnull=True)
-                                   | Q(unit__isnull=True, person__isnull=False), name="notices_subject_one"),
+            models.CheckConstraint(
+                condition=Q(unit__isnull=False, person__isnull=True)
+                | Q(unit__isnull=True, person__isnull=False),
+                name="notices_subject_one",
+            ),
         ]
 
     def __str__(self) -> str:

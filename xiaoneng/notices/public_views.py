@@ -26,7 +26,9 @@ def notice_list(request: HttpRequest) -> HttpResponse:
 
 @public_page
 def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return render_public(request, "notices/public/detail.html", {"notice": get_object_or_404(published(), pk=pk)})
+    return render_public(
+        request, "notices/public/detail.html", {"notice": get_object_or_404(published(), pk=pk)}
+    )
 
 
 @public_page
@@ -35,14 +37,25 @@ def notice_docx_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _items() -> list[FeedItem]:
-    return [FeedItem(id=f"notice-{n.pk}", url=n.get_public_url(), title=f"{n.doc_no} {n.title}",
-                     text="\n".join(n.paragraphs), published=n.published_at, tags=(n.get_kind_display(),))
-            for n in published()[:50]]
+    return [
+        FeedItem(
+            id=f"notice-{n.pk}",
+            url=n.get_public_url(),
+            title=f"{n.doc_no} {n.title}",
+            text="\n".join(n.paragraphs),
+            published=n.published_at,
+            tags=(n.get_kind_display(),),
+        )
+        for n in published()[:50]
+    ]
 
 
 def _meta() -> dict:
-    return {"title": _("Notices"), "link": reverse("public_notices:list"),
-            "description": _("Notices of commendation and criticism of the County Efficiency Center")}
+    return {
+        "title": _("Notices"),
+        "link": reverse("public_notices:list"),
+        "description": _("Notices of commendation and criticism of the County Efficiency Center"),
+    }
 
 
 @public_page

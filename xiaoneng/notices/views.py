@@ -40,8 +40,16 @@ def notice_list(request: HttpRequest) -> HttpResponse:
     if state in NoticeState.values:
         notices = notices.filter(state=state)
     page = Paginator(notices, 50).get_page(request.GET.get("page"))
-    return render(request, "notices/list.html", {"page": page, "states": NoticeState.choices,
-                                                 "query": f"state={state}", "can_draft": request.user.has_perm(DRAFT)})
+    return render(
+        request,
+        "notices/list.html",
+        {
+            "page": page,
+            "states": NoticeState.choices,
+            "query": f"state={state}",
+            "can_draft": request.user.has_perm(DRAFT),
+        },
+    )
 
 
 @login_required
@@ -51,8 +59,14 @@ def notice_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            notice = do_draft_notice(kind=data["kind"], title=data["title"], body=data["body"], actor=request.user,
-                                     units=data["units"], recipient=data["recipient"])
+            notice = do_draft_notice(
+                kind=data["kind"],
+                title=data["title"],
+                body=data["body"],
+                actor=request.user,
+                units=data["units"],
+                recipient=data["recipient"],
+            )
         except NoticeError as exc:
             form.add_error(None, exc.message)
         else:
@@ -84,25 +98,43 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
     notice = get_object_or_404(Notice.objects.select_related("drafted_by", "approved_by"), pk=pk)
     events = [(e, EVENT_LABELS.get(e.kind, e.kind)) for e in events_for(notice).select_related("actor")]
-    return render(request, "notices/detail.html", {
-        "notice": notice, "events": events, "subjects": notice.subjects.select_related("unit", "person"),
-        "can_draft": request.user.has_perm(DRAFT), "can_approve": request.user.has_perm(APPROVE),
-    })
+    return render(
+        request,
+        "notices/detail.html",
+        {
+            "notice": notice,
+            "events": events,
+            "subjects": notice.subjects.select_related("unit", "person"),
+            "can_draft": request.user.has_perm(DRAFT),
+            "can_approve": request.user.has_perm(APPROVE),
+        },
+    )
 
 
 @login_required
 @permission_required(DRAFT, raise_exception=True)
 def notice_edit(request: HttpRequest, pk: int) -> HttpResponse:
     notice = get_object_or_404(Notice, pk=pk)
-    initial = {"kind": notice.kind, "title": notice.title, "recipient": notice.recipient, "body": notice.body,
-               "units": [s.unit_id for s in notice.subjects.filter(unit__isnull=False)]}
+    initial = {
+        "kind": notice.kind,
+        "title": notice.title,
+        "recipient": notice.recipient,
+        "body": notice.body,
+        "units": [s.unit_id for s in notice.subjects.filter(unit__isnull=False)],
+    }
     form = NoticeForm(request.POST or None, initial=initial)
     form.fields["kind"].disabled = True
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            do_edit_notice(notice, request.user, title=data["title"], body=data["body"],
-                           recipient=data["recipient"], units=data["units"])
+            do_edit_notice(
+                notice,
+                request.user,
+                title=data["title"],
+                body=data["body"],
+                recipient=data["recipient"],
+                units=data["units"],
+            )
         except NoticeError as exc:
             form.add_error(None, exc.message)
         else:

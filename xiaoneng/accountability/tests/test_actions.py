@@ -18,14 +18,20 @@ F = AccountabilityForm
 
 class ProposeTests(InEnglish, AccountabilityTestCase):
     def propose(self, **kw):
-        args = {"person": self.cadre_a, "unit": None, "form": F.REMINDER_TALK, "reason": "超期未办结",
-                "proposer": self.staff}
+        args = {
+            "person": self.cadre_a,
+            "unit": None,
+            "form": F.REMINDER_TALK,
+            "reason": "超期未办结",
+            "proposer": self.staff,
+        }
         return do_propose_accountability(**(args | kw))
 
     def test_unit_defaults_to_the_persons_unit_and_authority_follows_the_form(self):
         rec = self.propose()
-        self.assertEqual((rec.unit, rec.state, rec.authority),
-                         (self.unit_a, RecordState.PROPOSED, Authority.CENTER))
+        self.assertEqual(
+            (rec.unit, rec.state, rec.authority), (self.unit_a, RecordState.PROPOSED, Authority.CENTER)
+        )
         self.assertEqual(self.propose(form=F.REMOVAL).authority, Authority.PERSONNEL)
         self.assertEqual(self.propose(form=F.ADMONITION_TALK).authority, Authority.DISCIPLINE)
 
@@ -59,8 +65,9 @@ class ProposeTests(InEnglish, AccountabilityTestCase):
 
 class DecisionTests(InEnglish, AccountabilityTestCase):
     def propose(self, form):
-        return do_propose_accountability(person=self.cadre_a, unit=None, form=form, reason="x",
-                                         proposer=self.staff)
+        return do_propose_accountability(
+            person=self.cadre_a, unit=None, form=form, reason="x", proposer=self.staff
+        )
 
     def test_center_decides_its_own_forms(self):
         rec = do_decide_accountability(self.propose(F.WRITTEN_CHECK), self.admin, doc_no="效能〔2026〕3号")
@@ -75,24 +82,46 @@ class DecisionTests(InEnglish, AccountabilityTestCase):
         rec = do_refer_accountability(self.propose(F.REMOVAL), self.admin, note="提请县委组织部")
         self.assertEqual(rec.state, RecordState.REFERRED)
         self.assertFalse(AccountabilityRecord.objects.held().exists())
-        rec = do_record_outside_decision(rec, self.admin, outside_form=F.REASSIGNMENT, decision="调离原岗位",
-                                         doc_no="金组〔2026〕12号", decided_on=datetime.date(2026, 5, 4))
-        self.assertEqual((rec.state, rec.effective_form, rec.outside_doc_no),
-                         (RecordState.CONCLUDED, F.REASSIGNMENT, "金组〔2026〕12号"))
+        rec = do_record_outside_decision(
+            rec,
+            self.admin,
+            outside_form=F.REASSIGNMENT,
+            decision="调离原岗位",
+            doc_no="金组〔2026〕12号",
+            decided_on=datetime.date(2026, 5, 4),
+        )
+        self.assertEqual(
+            (rec.state, rec.effective_form, rec.outside_doc_no),
+            (RecordState.CONCLUDED, F.REASSIGNMENT, "金组〔2026〕12号"),
+        )
         self.assertEqual(AccountabilityRecord.objects.held().count(), 1)
-        self.assertEqual([e.kind for e in events_for(rec)],
-                         ["accountability.proposed", "accountability.referred", "accountability.concluded"])
+        self.assertEqual(
+            [e.kind for e in events_for(rec)],
+            ["accountability.proposed", "accountability.referred", "accountability.concluded"],
+        )
 
     def test_outside_decision_needs_document_number(self):
         rec = do_refer_accountability(self.propose(F.ADMONITION_TALK), self.admin, note="移送纪委")
         with self.assertRaisesMessage(AccountabilityError, "document number"):
-            do_record_outside_decision(rec, self.admin, outside_form=F.ADMONITION_TALK, decision="诫勉",
-                                       doc_no="", decided_on=datetime.date(2026, 5, 4))
+            do_record_outside_decision(
+                rec,
+                self.admin,
+                outside_form=F.ADMONITION_TALK,
+                decision="诫勉",
+                doc_no="",
+                decided_on=datetime.date(2026, 5, 4),
+            )
 
     def test_outside_organ_may_hold_nobody(self):
         rec = do_refer_accountability(self.propose(F.ADMONITION_TALK), self.admin, note="移送纪委")
-        do_record_outside_decision(rec, self.admin, outside_form="", decision="不予问责",
-                                   doc_no="金纪〔2026〕1号", decided_on=datetime.date(2026, 5, 4))
+        do_record_outside_decision(
+            rec,
+            self.admin,
+            outside_form="",
+            decision="不予问责",
+            doc_no="金纪〔2026〕1号",
+            decided_on=datetime.date(2026, 5, 4),
+        )
         self.assertFalse(AccountabilityRecord.objects.held().exists())
 
     def test_dismissal_needs_reason_and_is_final(self):

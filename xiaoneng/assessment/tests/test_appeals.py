@@ -43,11 +43,14 @@ class AppealTests(InEnglish, AssessmentTestCase):
         do_grant_appeal(appeal, self.admin, reason="经复核属实")
         self.assertEqual(appeal.state, AppealState.GRANTED)
         reversing = LedgerEntry.objects.get(reverses=self.entry)
-        self.assertEqual((reversing.points, reversing.rule.code, reversing.source, reversing.approved_by),
-                         (D(3), "snail_award", appeal, self.admin))
+        self.assertEqual(
+            (reversing.points, reversing.rule.code, reversing.source, reversing.approved_by),
+            (D(3), "snail_award", appeal, self.admin),
+        )
         self.assertEqual(self.key_scores(), [("jtj", 1, D(100)), ("rsj", 1, D(100))])
-        self.assertEqual([e.kind for e in events_for(appeal)],
-                         ["assessment.appeal_filed", "assessment.appeal_granted"])
+        self.assertEqual(
+            [e.kind for e in events_for(appeal)], ["assessment.appeal_filed", "assessment.appeal_granted"]
+        )
 
     def test_refused_appeal_leaves_standings_and_is_final(self):
         appeal = do_file_appeal(self.entry, self.liaison_a, grounds="理由")
@@ -63,9 +66,11 @@ class AppealTests(InEnglish, AssessmentTestCase):
     def test_window_closes_after_the_configured_working_days(self):
         with time_machine.travel("2026-03-09 18:00:00+08:00", tick=False):
             self.assertTrue(can_appeal(self.entry, self.liaison_a))
-        with time_machine.travel("2026-03-10 09:00:00+08:00", tick=False):
-            with self.assertRaisesMessage(AssessmentError, "window"):
-                do_file_appeal(self.entry, self.liaison_a, grounds="理由")
+        with (
+            time_machine.travel("2026-03-10 09:00:00+08:00", tick=False),
+            self.assertRaisesMessage(AssessmentError, "window"),
+        ):
+            do_file_appeal(self.entry, self.liaison_a, grounds="理由")
         self.ay.appeal_workdays = 10
         self.ay.save()
         with time_machine.travel("2026-03-10 09:00:00+08:00", tick=False):
@@ -73,7 +78,10 @@ class AppealTests(InEnglish, AssessmentTestCase):
 
     def test_other_units_and_center_roles_cannot_file(self):
         for user in (self.liaison_b, self.section_liaison):
-            with self.subTest(user.username), self.assertRaisesMessage(AssessmentPermissionDenied, "own unit"):
+            with (
+                self.subTest(user.username),
+                self.assertRaisesMessage(AssessmentPermissionDenied, "own unit"),
+            ):
                 do_file_appeal(self.entry, user, grounds="理由")
         for user in (self.staff, self.admin, self.leader, self.supervisor):
             with self.subTest(user.username), self.assertRaises(AssessmentPermissionDenied):

@@ -13,39 +13,48 @@ D = Decimal
 
 class StandingsTests(AssessmentTestCase):
     def test_units_without_entries_have_the_base_score(self):
-        self.assertEqual(self.scores(), {"重点部门单位": [("jtj", 1, D(100)), ("rsj", 1, D(100))],
-                                         "站所": [("jtj-zf", 1, D(100))]})
+        self.assertEqual(
+            self.scores(),
+            {"重点部门单位": [("jtj", 1, D(100)), ("rsj", 1, D(100))], "站所": [("jtj-zf", 1, D(100))]},
+        )
 
     def test_score_is_base_plus_entries_ranked_within_group(self):
         self.enter(self.unit_a, "complaint_verified", -1)
         self.enter(self.unit_a, "competition", 3)
         self.enter(self.unit_b, "snail_award", -3)
         self.enter(self.section_a, "snail_award", -3)
-        self.assertEqual(self.scores(), {"重点部门单位": [("jtj", 1, D(102)), ("rsj", 2, D(97))],
-                                         "站所": [("jtj-zf", 1, D(97))]})
+        self.assertEqual(
+            self.scores(),
+            {"重点部门单位": [("jtj", 1, D(102)), ("rsj", 2, D(97))], "站所": [("jtj-zf", 1, D(97))]},
+        )
 
     def test_ties_share_a_rank_and_the_next_rank_is_skipped(self):
         unit_c = make_unit("zjj", "县住建局", parent=self.county, sort_order=0)
         self.key_group.memberships.create(unit=unit_c)
         self.enter(self.unit_a, "complaint_verified", -1)
         self.enter(self.unit_b, "complaint_verified", -1)
-        self.assertEqual(self.scores()["重点部门单位"],
-                         [("zjj", 1, D(100)), ("jtj", 2, D(99)), ("rsj", 2, D(99))])
+        self.assertEqual(
+            self.scores()["重点部门单位"], [("zjj", 1, D(100)), ("jtj", 2, D(99)), ("rsj", 2, D(99))]
+        )
 
     def test_breakdown_per_rule(self):
         self.enter(self.unit_a, "complaint_verified", -1)
         self.enter(self.unit_a, "complaint_verified", -2)
         self.enter(self.unit_a, "competition", 1)
         row = compute_standings(self.ay)[0].rows[-1]
-        self.assertEqual([(line.rule.code, line.raw, line.entries) for line in row.lines],
-                         [("complaint_verified", D(-3), 2), ("competition", D(1), 1)])
+        self.assertEqual(
+            [(line.rule.code, line.raw, line.entries) for line in row.lines],
+            [("complaint_verified", D(-3), 2), ("competition", D(1), 1)],
+        )
 
     def test_rule_cap_limits_what_counts_but_the_ledger_keeps_everything(self):
         ScoreRule.objects.filter(code="complaint_verified").update(cap_per_unit_year=D("2.5"))
         for _ in range(4):
             self.enter(self.unit_b, "complaint_verified", -1)
         row = compute_standings(self.ay)[0].rows[-1]
-        self.assertEqual((row.lines[0].raw, row.lines[0].counted, row.lines[0].capped), (D(-4), D("-2.5"), True))
+        self.assertEqual(
+            (row.lines[0].raw, row.lines[0].counted, row.lines[0].capped), (D(-4), D("-2.5"), True)
+        )
         self.assertEqual(row.score, D("97.50"))
 
     def test_year_caps_on_total_deductions_and_bonuses(self):
@@ -71,12 +80,14 @@ class StandingsTests(AssessmentTestCase):
 
     def test_unit_with_entries_in_no_group_is_listed_apart(self):
         self.enter(self.center, "competition", 1)
-        self.assertEqual(self.scores()["Not grouped"], [("xnzx", 1, D(101))])
+        self.assertEqual(self.scores()["未分组"], [("xnzx", 1, D(101))])
 
     def test_recomputation_is_deterministic_whatever_the_insert_order(self):
         rules = ["complaint_verified", "snail_award", "competition", "matter_overdue"]
         rng = random.Random(7)
-        plan = [(rng.choice([self.unit_a, self.unit_b, self.section_a]), rng.choice(rules)) for _ in range(30)]
+        plan = [
+            (rng.choice([self.unit_a, self.unit_b, self.section_a]), rng.choice(rules)) for _ in range(30)
+        ]
         for unit, rule in plan:
             self.enter(unit, rule, None)
         first = self.scores()
@@ -88,9 +99,12 @@ class StandingsTests(AssessmentTestCase):
         self.enter(self.unit_a, "complaint_verified", -1.5)
         self.enter(self.unit_b, "competition", 2)
         with connection.cursor() as cursor:
-            cursor.execute("SELECT unit_id, rule_id, SUM(points), COUNT(*) FROM scoring_ledgerentry "
-                           "WHERE year = %s AND unit_id IS NOT NULL GROUP BY unit_id, rule_id "
-                           "ORDER BY unit_id, rule_id", [2026])
+            cursor.execute(
+                "SELECT unit_id, rule_id, SUM(points), COUNT(*) FROM scoring_ledgerentry "
+                "WHERE year = %s AND unit_id IS NOT NULL GROUP BY unit_id, rule_id "
+                "ORDER BY unit_id, rule_id",
+                [2026],
+            )
             by_hand = [(u, r, D(str(p)).quantize(D("0.01")), n) for u, r, p, n in cursor.fetchall()]
         self.assertEqual([(u, r, D(p).quantize(D("0.01")), n) for u, r, p, n in rule_sums(2026)], by_hand)
 

@@ -9,8 +9,18 @@ from xiaoneng.assessment.actions import do_file_appeal, do_set_published
 from xiaoneng.assessment.models import Appeal, AppealState
 from xiaoneng.assessment.tests.base import AssessmentTestCase
 
-ROLES = ["admin", "staff", "confirmer", "leader", "liaison_a", "liaison_b", "section_liaison", "head_a",
-         "supervisor", None]
+ROLES = [
+    "admin",
+    "staff",
+    "confirmer",
+    "leader",
+    "liaison_a",
+    "liaison_b",
+    "section_liaison",
+    "head_a",
+    "supervisor",
+    None,
+]
 READERS = {"admin", "staff", "confirmer", "leader", "liaison_a", "liaison_b", "section_liaison", "head_a"}
 OF_UNIT_A = {"admin", "staff", "confirmer", "leader", "liaison_a", "head_a"}
 
@@ -46,32 +56,53 @@ class ViewPermissionTests(AssessmentTestCase):
                 self.assertEqual(self.status(name, url, method, data), ok if want == 200 else want)
 
     def test_lists_and_standings(self):
-        for url in (reverse("assessment:index"), reverse("assessment:standings", args=[2026]),
-                    reverse("assessment:export", args=[2026]), reverse("assessment:appeal_list")):
+        for url in (
+            reverse("assessment:index"),
+            reverse("assessment:standings", args=[2026]),
+            reverse("assessment:export", args=[2026]),
+            reverse("assessment:appeal_list"),
+        ):
             self.check(url, READERS)
 
     def test_unit_breakdown_of_another_unit_is_404(self):
-        self.check(reverse("assessment:unit", args=[2026, self.unit_a.pk]), OF_UNIT_A,
-                   hidden={"liaison_b", "section_liaison"})
+        self.check(
+            reverse("assessment:unit", args=[2026, self.unit_a.pk]),
+            OF_UNIT_A,
+            hidden={"liaison_b", "section_liaison"},
+        )
 
     def test_appeal_detail(self):
-        self.check(reverse("assessment:appeal_detail", args=[self.appeal.pk]), OF_UNIT_A,
-                   hidden={"liaison_b", "section_liaison"})
+        self.check(
+            reverse("assessment:appeal_detail", args=[self.appeal.pk]),
+            OF_UNIT_A,
+            hidden={"liaison_b", "section_liaison"},
+        )
 
     def test_appeal_form(self):
-        self.check(reverse("assessment:appeal_new", args=[self.other.pk]), {"liaison_b"},
-                   hidden={"liaison_a", "section_liaison", "head_a"})
+        self.check(
+            reverse("assessment:appeal_new", args=[self.other.pk]),
+            {"liaison_b"},
+            hidden={"liaison_a", "section_liaison", "head_a"},
+        )
 
     def test_decisions_and_publication(self):
         for name in ROLES:
             with self.subTest(name):
                 url = reverse("assessment:appeal_refuse", args=[self.appeal.pk])
                 want = expected(name, {"admin", "confirmer"})
-                self.assertEqual(self.status(name, url, "post", {"reason": "x"}), 302 if want == 200 else want)
-                Appeal.objects.filter(pk=self.appeal.pk).update(state=AppealState.FILED, decided_at=None,
-                                                                decided_by=None, decision_reason="")
-        self.check(reverse("assessment:publish", args=[2026]), {"admin"}, method="post", ok=302,
-                   data={"published": "1"})
+                self.assertEqual(
+                    self.status(name, url, "post", {"reason": "x"}), 302 if want == 200 else want
+                )
+                Appeal.objects.filter(pk=self.appeal.pk).update(
+                    state=AppealState.FILED, decided_at=None, decided_by=None, decision_reason=""
+                )
+        self.check(
+            reverse("assessment:publish", args=[2026]),
+            {"admin"},
+            method="post",
+            ok=302,
+            data={"published": "1"},
+        )
 
     def test_public_pages_are_open_to_all_once_published(self):
         url = reverse("public_assessment:standings", args=[2026])
@@ -119,7 +150,9 @@ class ViewBehaviourTests(AssessmentTestCase):
         self.assertContains(page, reverse("assessment:appeal_new", args=[self.entry.pk]))
         response = self.client.post(reverse("assessment:appeal_new", args=[self.entry.pk]), {"grounds": ""})
         self.assertContains(response, "请写明申诉理由")
-        response = self.client.post(reverse("assessment:appeal_new", args=[self.entry.pk]), {"grounds": "已整改"})
+        response = self.client.post(
+            reverse("assessment:appeal_new", args=[self.entry.pk]), {"grounds": "已整改"}
+        )
         appeal = Appeal.objects.get()
         self.assertRedirects(response, appeal.get_absolute_url())
         self.login(self.admin)

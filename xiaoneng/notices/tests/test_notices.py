@@ -21,8 +21,18 @@ from xiaoneng.scoring.models import ScoreProposal
 from xiaoneng.testing import XiaonengTestCase, make_user
 from xiaoneng.trace.chain import events_for
 
-ROLES = ["admin", "staff", "confirmer", "leader", "liaison_a", "liaison_b", "section_liaison", "head_a",
-         "supervisor", None]
+ROLES = [
+    "admin",
+    "staff",
+    "confirmer",
+    "leader",
+    "liaison_a",
+    "liaison_b",
+    "section_liaison",
+    "head_a",
+    "supervisor",
+    None,
+]
 VIEWERS = {"admin", "staff", "leader"}
 
 
@@ -38,8 +48,13 @@ class NoticeCase(XiaonengTestCase):
         self.enterContext(translation.override("en"))
 
     def draft(self, kind="criticism", **kw):
-        args = {"kind": kind, "title": "关于县交通运输局办事拖延的通报", "body": "第一段\n第二段",
-                "actor": self.staff, "units": [self.unit_a]}
+        args = {
+            "kind": kind,
+            "title": "关于县交通运输局办事拖延的通报",
+            "body": "第一段\n第二段",
+            "actor": self.staff,
+            "units": [self.unit_a],
+        }
         return do_draft_notice(**(args | kw))
 
 
@@ -53,8 +68,9 @@ class NoticeActionTests(NoticeCase):
         do_publish_notice(notice, self.admin)
         notice.refresh_from_db()
         self.assertEqual(notice.state, NoticeState.PUBLISHED)
-        self.assertEqual([e.kind for e in events_for(notice)],
-                         ["notices.drafted", "notices.approved", "notices.published"])
+        self.assertEqual(
+            [e.kind for e in events_for(notice)], ["notices.drafted", "notices.approved", "notices.published"]
+        )
 
     def test_numbers_follow_each_other(self):
         first, second = self.draft(), self.draft(kind="commendation")
@@ -64,8 +80,10 @@ class NoticeActionTests(NoticeCase):
     def test_criticism_proposes_the_critical_notice_deduction(self):
         notice = do_approve_notice(self.draft(persons=[self.cadre]), self.admin)
         proposals = ScoreProposal.objects.filter(rule__code="critical_notice").order_by("pk")
-        self.assertEqual([(p.unit, p.person, p.source, p.state) for p in proposals],
-                         [(self.unit_a, None, notice, "proposed"), (None, self.cadre, notice, "proposed")])
+        self.assertEqual(
+            [(p.unit, p.person, p.source, p.state) for p in proposals],
+            [(self.unit_a, None, notice, "proposed"), (None, self.cadre, notice, "proposed")],
+        )
 
     def test_commendation_proposes_nothing(self):
         do_approve_notice(self.draft(kind="commendation"), self.admin)
@@ -89,8 +107,14 @@ class NoticeActionTests(NoticeCase):
             do_approve_notice(self.draft(), self.staff)
 
     def test_drafted_from_an_accountability_record(self):
-        record = do_propose_accountability(person=self.cadre, unit=None, form=AccountabilityForm.CRITICAL_NOTICE,
-                                           reason="群众办事多次往返", clause="第五条", proposer=self.staff)
+        record = do_propose_accountability(
+            person=self.cadre,
+            unit=None,
+            form=AccountabilityForm.CRITICAL_NOTICE,
+            reason="群众办事多次往返",
+            clause="第五条",
+            proposer=self.staff,
+        )
         notice = do_draft_from(record, self.staff)
         self.assertEqual((notice.kind, notice.source), ("criticism", record))
         self.assertIn("群众办事多次往返", notice.body)
@@ -111,10 +135,16 @@ class NoticeViewTests(NoticeCase):
     def setUpTestData(cls):
         super().setUpTestData()
         with time_machine.travel("2026-04-01 10:00:00+08:00", tick=False):
-            cls.notice = do_draft_notice(kind="criticism", title="关于某局的通报", body="正文", actor=cls.staff,
-                                         units=[cls.unit_a])
-            cls.published = do_draft_notice(kind="commendation", title="关于表扬某局的通报", body="表扬",
-                                            actor=cls.staff, units=[cls.unit_b])
+            cls.notice = do_draft_notice(
+                kind="criticism", title="关于某局的通报", body="正文", actor=cls.staff, units=[cls.unit_a]
+            )
+            cls.published = do_draft_notice(
+                kind="commendation",
+                title="关于表扬某局的通报",
+                body="表扬",
+                actor=cls.staff,
+                units=[cls.unit_b],
+            )
             do_publish_notice(do_approve_notice(cls.published, cls.admin), cls.admin)
 
     def status(self, name, url, method="get", data=None):
@@ -130,8 +160,11 @@ class NoticeViewTests(NoticeCase):
                 self.assertEqual(self.status(name, url, method, data), want)
 
     def test_staff_pages_by_role(self):
-        for url in (reverse("notices:list"), reverse("notices:detail", args=[self.notice.pk]),
-                    reverse("notices:docx", args=[self.published.pk])):
+        for url in (
+            reverse("notices:list"),
+            reverse("notices:detail", args=[self.notice.pk]),
+            reverse("notices:docx", args=[self.published.pk]),
+        ):
             self.check(url, VIEWERS)
         self.check(reverse("notices:new"), {"admin", "staff"})
         self.check(reverse("notices:edit", args=[self.notice.pk]), {"admin", "staff"})
@@ -146,9 +179,15 @@ class NoticeViewTests(NoticeCase):
         for name in ROLES:
             with self.subTest(name):
                 self.assertEqual(self.status(name, reverse("public_notices:list")), 200)
-                self.assertEqual(self.status(name, reverse("public_notices:detail", args=[self.published.pk])), 200)
-                self.assertEqual(self.status(name, reverse("public_notices:detail", args=[self.notice.pk])), 404)
-                self.assertEqual(self.status(name, reverse("public_notices:docx", args=[self.notice.pk])), 404)
+                self.assertEqual(
+                    self.status(name, reverse("public_notices:detail", args=[self.published.pk])), 200
+                )
+                self.assertEqual(
+                    self.status(name, reverse("public_notices:detail", args=[self.notice.pk])), 404
+                )
+                self.assertEqual(
+                    self.status(name, reverse("public_notices:docx", args=[self.notice.pk])), 404
+                )
 
     def test_feeds_and_embedding(self):
         feed = self.client.get(reverse("public_notices:feed_json")).json()
@@ -161,22 +200,33 @@ class NoticeViewTests(NoticeCase):
     def test_draft_through_the_form_and_see_chinese(self):
         self.login(self.staff)
         with translation.override("zh-hans"):
-            response = self.client.post(reverse("notices:new"), {"kind": "criticism", "title": "t", "body": ""})
+            response = self.client.post(
+                reverse("notices:new"), {"kind": "criticism", "title": "t", "body": ""}
+            )
         self.assertContains(response, "这个字段是必填项")
-        response = self.client.post(reverse("notices:new"), {"kind": "commendation", "title": "表扬通报",
-                                                             "body": "正文", "units": [self.unit_b.pk]})
+        response = self.client.post(
+            reverse("notices:new"),
+            {"kind": "commendation", "title": "表扬通报", "body": "正文", "units": [self.unit_b.pk]},
+        )
         notice = Notice.objects.get(title="表扬通报")
         self.assertRedirects(response, notice.get_absolute_url())
         self.assertContains(self.client.get(reverse("notices:list")), "通报")
 
     def test_draft_from_a_record_by_post(self):
-        record = do_propose_accountability(person=self.cadre, unit=None, form=AccountabilityForm.CRITICAL_NOTICE,
-                                           reason="推诿扯皮", proposer=self.staff)
+        record = do_propose_accountability(
+            person=self.cadre,
+            unit=None,
+            form=AccountabilityForm.CRITICAL_NOTICE,
+            reason="推诿扯皮",
+            proposer=self.staff,
+        )
         self.login(self.staff)
         url = reverse("notices:draft_from", args=["accountability-AccountabilityRecord", record.pk])
         response = self.client.post(url)
         self.assertRedirects(response, Notice.objects.get(source_id=record.pk).get_absolute_url())
-        self.assertEqual(self.client.post(reverse("notices:draft_from", args=["org-Unit", 1])).status_code, 404)
+        self.assertEqual(
+            self.client.post(reverse("notices:draft_from", args=["org-Unit", 1])).status_code, 404
+        )
 
     def test_list_queries_do_not_grow(self):
         self.login(self.admin)
