@@ -268,8 +268,8 @@ def do_publish_round(round: Round, *, actor, request=None) -> Round:
 
 def _locked_consequence(consequence: Consequence, actor) -> Consequence:
     _require(actor, CONFIRM)
-    locked = Consequence.objects.select_for_update().select_related("round", "target__unit", "person").get(
-        pk=consequence.pk)
+    locked = (Consequence.objects.select_for_update(of=("self",))
+              .select_related("round", "target__unit", "person").get(pk=consequence.pk))
     if locked.state != ConsequenceState.DRAFTED:
         raise EvaluationError(_("This consequence has already been decided."))
     return locked

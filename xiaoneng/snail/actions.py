@@ -178,7 +178,8 @@ def do_create_batch(*, actor, year: int, summary: str = "") -> Batch:
         raise NotPermitted(_("You are not permitted to do this."))
     _require(actor, MANAGE)
     with transaction.atomic():
-        Batch.objects.select_for_update().filter(year=year).exists()
+        # Two batches created at once would take the same number: the unique (year, number)
+        # constraint refuses the second, whose transaction rolls back.
         number = (Batch.objects.filter(year=year).aggregate(n=Max("number"))["n"] or 0) + 1
         batch = Batch.objects.create(year=year, number=number, summary=summary.strip(), created_by=actor,
                                      created_at=timezone.now())
