@@ -52,11 +52,22 @@ def competition_ranks(scores: Sequence[Decimal]) -> list[int]:
     return [first[score] for score in scores]
 
 
-def ledger_totals(year: int) -> dict[int, Decimal]:
-    """Each unit's ledger total for the year (the scoring aggregate every standing is built from)."""
+def ledger_scores(round: Round) -> tuple[dict[int, Decimal], Decimal]:
+    """Each unit's ledger score for the round's year, and the score of a unit without entries.
+
+    With an assessment year set up, its standings (base score, caps) are the ledger score;
+    otherwise the round's own base plus the unit's ledger total for the year.
+    """
+    from xiaoneng.assessment.models import AssessmentYear
+    from xiaoneng.assessment.standings import compute_standings
     from xiaoneng.scoring.models import LedgerEntry
 
-    return {row["unit"]: row["total"] for row in LedgerEntry.objects.totals_by_unit(year)}
+    year = AssessmentYear.objects.filter(year=round.year).first()
+    if year is not None:
+        scores = {row.unit.pk: row.score for group in compute_standings(year) for row in group.rows}
+        return scores, year.base_score
+    totals = LedgerEntry.objects.totals_by_unit(round.year)
+    return {row["unit"]: round.ledger_base + row["total"] for row in totals}, round.ledger_base
 
 
 def compute(round: Round) -> list[TargetScore]:
@@ -68,7 +79,7 @@ def compute(round: Round) -> list[TargetScore]:
     for row in marks.values("target", "ballot__group", "dimension").annotate(avg=Avg("value")):
         cells[row["target"]][row["ballot__group"]][row["dimension"]] = Decimal(str(row["avg"]))
     ballots = dict(marks.values_list("target").annotate(n=Count("ballot", distinct=True)))
-    ledger = ledger_totals(round.year)
+    ledger, ledger_default = ledger_scores(round)
     results = []
     for target in round.targets.select_related("unit"):
         by_group_dim = cells.get(target.pk, {})
@@ -79,7 +90,7 @@ def compute(round: Round) -> list[TargetScore]:
             if (v := weighted(per_group, groups)) is not None:
                 by_dimension[d] = q(v)
         evaluation = weighted(by_group, groups)
-        ledger_score = round.ledger_base + ledger.get(target.unit_id, Decimal(0))
+        ledger_score = ledger.get(target.unit_id, ledger_default)
         composite = None
         if evaluation is not None:
             composite = q((evaluation * round.evaluation_weight + ledger_score * round.ledger_weight) / 100)

@@ -46,6 +46,19 @@ class ComputeTests(EvaluationTestCase):
         do_approve_proposal(proposal, self.admin)
         self.assertEqual(self.scores()["jtj"].ledger, Decimal("97.00"))
 
+    def test_the_assessment_years_standings_are_preferred(self):
+        from xiaoneng.assessment.models import AssessmentYear
+        from xiaoneng.scoring.actions import do_approve_proposal, do_propose_entry
+
+        AssessmentYear.objects.create(year=2013, title="2013年度", base_score=Decimal(90),
+                                      max_deduction=Decimal(2))
+        proposal = do_propose_entry(unit=self.unit_a, rule_code="snail_award", source=None, reason="蜗牛奖",
+                                    proposer=self.staff, year=2013)
+        do_approve_proposal(proposal, self.admin)
+        scores = self.scores()
+        self.assertEqual(scores["jtj"].ledger, Decimal("88.00"))  # 90 − 3, capped at 2
+        self.assertEqual(scores["zjj"].ledger, Decimal("90.00"))
+
     def test_recomputing_gives_the_same_result(self):
         first = [(s.target.pk, s.composite, s.rank) for s in results.compute(self.round)]
         self.assertEqual(first, [(s.target.pk, s.composite, s.rank) for s in results.compute(self.round)])
