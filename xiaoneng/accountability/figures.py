@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import Count, Q, QuerySet
 
 from xiaoneng.accountability.models import AccountabilityRecord, RecordState
@@ -13,6 +15,14 @@ def held_in_year(year: int) -> QuerySet[AccountabilityRecord]:
     return AccountabilityRecord.objects.filter(
         Q(state=RecordState.DECIDED, decided_on__year=year)
         | Q(state=RecordState.CONCLUDED, outside_decided_on__year=year) & ~Q(outside_form="")
+    )
+
+
+def held_between(start: datetime.date, end: datetime.date) -> QuerySet[AccountabilityRecord]:
+    """Records holding someone accountable with effect between the two dates (inclusive)."""
+    return AccountabilityRecord.objects.filter(
+        Q(state=RecordState.DECIDED, decided_on__range=(start, end))
+        | Q(state=RecordState.CONCLUDED, outside_decided_on__range=(start, end)) & ~Q(outside_form="")
     )
 
 
@@ -39,4 +49,26 @@ def held_by_reason(year: int) -> list[dict]:
         .values("clause")
         .annotate(people=Count("person", distinct=True))
         .order_by("-people", "clause")
+    )
+
+
+def people_held_under(regulation) -> int:
+    """Distinct persons ever held accountable under one of the regulation's items."""
+    return (
+        AccountabilityRecord.objects.held()
+        .filter(regulation_item__regulation=regulation, person__isnull=False)
+        .values("person")
+        .distinct()
+        .count()
+    )
+
+
+def people_held_in_unit(unit, year: int) -> int:
+    """Distinct persons of the unit's subtree held accountable in the year."""
+    return (
+        held_in_year(year)
+        .filter(unit__path__startswith=unit.path, person__isnull=False)
+        .values("person")
+        .distinct()
+        .count()
     )
