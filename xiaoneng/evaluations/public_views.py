@@ -70,9 +70,16 @@ def feed_json(request: HttpRequest) -> HttpResponse:
     return _feed(request, json_feed_response)
 
 
-def _form(round: Round) -> list[dict]:
+def _form(round: Round, posted=None) -> list[dict]:
+    """Rows of the ballot: each target with one select per dimension (name, answer kept on error)."""
     dimensions = list(round.dimensions.all())
-    return [{"target": target, "fields": [(d, f"m-{target.pk}-{d.pk}") for d in dimensions]}
+    posted = posted or {}
+
+    def field(target, d) -> tuple:
+        name = f"m-{target.pk}-{d.pk}"
+        return d, name, posted.get(name, "")
+
+    return [{"target": target, "fields": [field(target, d) for d in dimensions]}
             for target in round.targets.select_related("unit").order_by("level", "unit__sort_order",
                                                                          "unit__code")]
 
@@ -112,5 +119,5 @@ def ballot(request: HttpRequest, secret: str) -> HttpResponse:
             error, status = refused.message, 400
         else:
             return render_public(request, "evaluations/public/ballot_done.html", {"round": link.round})
-    context["error"] = error
+    context["error"], context["rows"] = error, _form(link.round, request.POST)
     return render_public(request, "evaluations/public/ballot.html", context, status=status)

@@ -133,6 +133,12 @@ class PublicTests(EvaluationTestCase):
         self.assertContains(response, "请至少", status_code=400)
         self.assertFalse(BallotLink.objects.get().used)
 
+    def test_a_refused_ballot_keeps_the_answers(self):
+        (secret,) = self.links()
+        data = {f"m-{self.t_a.pk}-{self.dims[0].pk}": "80", f"m-{self.t_b.pk}-{self.dims[0].pk}": "55"}
+        response = self.client.post(reverse("public_evaluations:ballot", args=[secret]), data)
+        self.assertContains(response, '<option value="80" selected>', status_code=400)
+
     def test_tampered_fields_are_refused(self):
         (secret,) = self.links()
         response = self.client.post(reverse("public_evaluations:ballot", args=[secret]),
