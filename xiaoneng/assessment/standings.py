@@ -17,11 +17,12 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from xiaoneng.assessment.models import AssessmentYear, GroupMembership
+from xiaoneng.assessment.models import AssessmentYear, GroupMembership, UnitGroup
 from xiaoneng.org.models import Unit
 from xiaoneng.scoring.models import LedgerEntry, RuleKind, ScoreRule
 
@@ -44,14 +45,19 @@ class RuleLine:
 
 @dataclass
 class StandingRow:
-    unit: Unit
+    unit: UnitRef
     base: Decimal
-    lines: list[RuleLine] = field(default_factory=list)
+    # (rule, raw, counted, entries) per rule; RuleLine objects are made only when asked for.
+    parts: list[tuple[ScoreRule, Decimal, Decimal, int]] = field(default_factory=list)
     deductions: Decimal = ZERO
     bonuses: Decimal = ZERO
     score: Decimal = ZERO
     rank: int = 0
     entries: int = 0
+
+    @property
+    def lines(self) -> list[RuleLine]:
+        return [RuleLine(*part) for part in self.parts]
 
     @property
     def raw_total(self) -> Decimal:
@@ -87,9 +93,27 @@ def rule_sums(year: int, quarter: int | None = None):
     return (
         entries.order_by()
         .values_list("unit_id", "rule_id")
-        .annotate(points=Sum("points"), n=Count("pk"))
+        .annotate(points=Sum("points"), n=Count("*"))
         .order_by("unit_id", "rule_id")
     )
+
+
+def fetch_rows(queryset) -> list[tuple]:
+    """The ORM-built query's rows straight from the cursor: Django's per-value converters cost
+    more than the scan on a million-entry ledger, and the sums are converted just below."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def as_points(value) -> Decimal:
+    """A sum as exact points: PostgreSQL gives a Decimal, SQLite an int or a float."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    return Decimal(f"{value:.2f}")
 
 
 def _clip(value: Decimal, kind: str, cap: Decimal | None) -> Decimal:
@@ -99,15 +123,15 @@ def _clip(value: Decimal, kind: str, cap: Decimal | None) -> Decimal:
 
 
 def _finish(row: StandingRow, ay: AssessmentYear) -> None:
-    deductions = sum((line.counted for line in row.lines if line.counted < 0), ZERO)
-    bonuses = sum((line.counted for line in row.lines if line.counted > 0), ZERO)
+    deductions = sum((part[2] for part in row.parts if part[2] < 0), ZERO)
+    bonuses = sum((part[2] for part in row.parts if part[2] > 0), ZERO)
     if ay.max_deduction is not None:
         deductions = max(deductions, -ay.max_deduction)
     if ay.max_bonus is not None:
         bonuses = min(bonuses, ay.max_bonus)
     row.deductions, row.bonuses = deductions, bonuses
     row.score = (ay.base_score + deductions + bonuses).quantize(CENT)
-    row.entries = sum(line.entries for line in row.lines)
+    row.entries = sum(part[3] for part in row.parts)
 
 
 def rank_rows(rows: list[StandingRow]) -> list[StandingRow]:
@@ -118,33 +142,64 @@ def rank_rows(rows: list[StandingRow]) -> list[StandingRow]:
     return rows
 
 
+UNIT_FIELDS = ("pk", "code", "name", "short_name", "sort_order", "path")
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    """The few fields of a unit the standings show; plain values, not model instances (building
+    2,000 Unit instances cost more than the aggregate itself)."""
+
+    pk: int
+    code: str
+    name: str
+    short_name: str
+    sort_order: int
+    path: str
+
+    def __str__(self) -> str:
+        return self.name
+
+    def is_within(self, other: Unit) -> bool:
+        return self.path.startswith(other.path)
+
+
 def compute_standings(ay: AssessmentYear, quarter: int | None = None) -> list[GroupStandings]:
-    """Every group of the year, ranked; units with entries but in no group come last, unranked
-    against the groups ("not grouped")."""
+    """Every group of the year, ranked; units with entries but in no group come last, ranked
+    among themselves ("not grouped")."""
     rules = {rule.pk: rule for rule in ScoreRule.objects.all()}
-    members = list(
-        GroupMembership.objects.filter(assessment_year=ay)
-        .select_related("group", "unit")
-        .order_by("group__sort_order", "group_id")
+    in_year = UnitGroup.objects.filter(assessment_year=ay).order_by("sort_order", "pk")
+    groups = {g.pk: GroupStandings(g.name, []) for g in in_year}
+    members = GroupMembership.objects.filter(assessment_year=ay).values_list(
+        "group_id", *(f"unit__{f}" if f != "pk" else "unit_id" for f in UNIT_FIELDS)
     )
-    rows: dict[int, StandingRow] = {m.unit_id: StandingRow(unit=m.unit, base=ay.base_score) for m in members}
+    rows: dict[int, StandingRow] = {}
+    for group_id, *unit in members.order_by("unit_id"):
+        row = rows[unit[0]] = StandingRow(unit=UnitRef(*unit), base=ay.base_score)
+        groups[group_id].rows.append(row)
     lines: dict[int, list[tuple[int, Decimal, int]]] = {}
-    for unit_id, rule_id, points, n in rule_sums(ay.year, quarter):
-        lines.setdefault(unit_id, []).append((rule_id, Decimal(points).quantize(CENT), n))
+    for unit_id, rule_id, points, n in fetch_rows(rule_sums(ay.year, quarter)):
+        lines.setdefault(unit_id, []).append((rule_id, as_points(points), n))
     stray = [uid for uid in lines if uid not in rows]
-    for unit in Unit.objects.filter(pk__in=stray):
-        rows[unit.pk] = StandingRow(unit=unit, base=ay.base_score)
+    strays = (
+        [
+            StandingRow(unit=UnitRef(*u), base=ay.base_score)
+            for u in Unit.objects.filter(pk__in=stray).values_list(*UNIT_FIELDS)
+        ]
+        if stray
+        else []
+    )
+    rows.update((row.unit.pk, row) for row in strays)
     for unit_id, row in rows.items():
-        for rule_id, raw, n in lines.get(unit_id, []):
+        parts = row.parts
+        for rule_id, raw, n in lines.get(unit_id, ()):
             rule = rules[rule_id]
-            row.lines.append(RuleLine(rule, raw, _clip(raw, rule.kind, rule.cap_per_unit_year), n))
+            cap = rule.cap_per_unit_year
+            parts.append((rule, raw, raw if cap is None else _clip(raw, rule.kind, cap), n))
         _finish(row, ay)
-    groups: dict[int, GroupStandings] = {}
-    for m in members:
-        groups.setdefault(m.group_id, GroupStandings(m.group.name, [])).rows.append(rows[m.unit_id])
-    result = [GroupStandings(g.name, rank_rows(g.rows)) for g in groups.values()]
-    if stray:
-        result.append(GroupStandings(str(_("Not grouped")), rank_rows([rows[uid] for uid in stray])))
+    result = [GroupStandings(g.name, rank_rows(g.rows)) for g in groups.values() if g.rows]
+    if strays:
+        result.append(GroupStandings(str(_("Not grouped")), rank_rows(strays)))
     return result
 
 

@@ -111,5 +111,5 @@ class StandingsTests(AssessmentTestCase):
     def test_standings_take_a_fixed_number_of_queries(self):
         for unit in (self.unit_a, self.unit_b, self.section_a):
             self.enter(unit, "complaint_verified", -1)
-        with self.assertNumQueries(3):
+        with self.assertNumQueries(4):
             compute_standings(self.ay)

@@ -236,3 +236,18 @@ class NoticeViewTests(NoticeCase):
         do_draft_notice(kind="criticism", title="再一份", body="正文", actor=self.staff, units=[self.unit_a])
         with self.assertNumQueries(7):
             self.client.get(reverse("notices:list"))
+
+
+class NewsTests(NoticeCase):
+    def test_published_notices_in_the_period(self):
+        import datetime
+
+        from xiaoneng.notices import news
+
+        with time_machine.travel("2026-04-01 10:00:00+08:00", tick=False):
+            do_publish_notice(do_approve_notice(self.draft(), self.admin), self.admin)
+            do_approve_notice(self.draft(kind="commendation"), self.admin)  # approved, not published
+        [draft] = news.center_news(datetime.date(2026, 4, 1), datetime.date(2026, 4, 30))
+        self.assertEqual(draft.figures, {"notices": 1, "criticism": 1, "commendation": 0})
+        self.assertIn("发布效能通报1期", draft.text)
+        self.assertEqual(news.center_news(datetime.date(2026, 5, 1), datetime.date(2026, 5, 31)), [])
