@@ -138,7 +138,7 @@ def do_approve_notice(notice: Notice, actor, *, request: HttpRequest | None = No
         locked.save(update_fields=["state", "approved_by", "approved_on", "doc_no"])
         proposals = []
         if locked.kind == NoticeKind.CRITICISM:
-            for subject in locked.subjects.select_related("unit", "person"):
+            for subject in locked.subjects.select_related("unit", "person").order_by("pk"):
                 proposals.append(
                     do_propose_entry(
                         unit=subject.unit,

@@ -104,7 +104,7 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "notice": notice,
             "events": events,
-            "subjects": notice.subjects.select_related("unit", "person"),
+            "subjects": notice.subjects.select_related("unit", "person").order_by("pk"),
             "can_draft": request.user.has_perm(DRAFT),
             "can_approve": request.user.has_perm(APPROVE),
         },
