@@ -169,6 +169,16 @@ class NoticeViewTests(NoticeCase):
         self.check(reverse("notices:new"), {"admin", "staff"})
         self.check(reverse("notices:edit", args=[self.notice.pk]), {"admin", "staff"})
 
+    def test_draft_from_by_role(self):
+        url = reverse("notices:draft_from", args=["org-Unit", self.unit_a.pk])  # no drafter: 404 once allowed
+        for name in ROLES:
+            with self.subTest(name):
+                want = 302 if name is None else 404 if name in {"admin", "staff"} else 403
+                self.assertEqual(self.status(name, url, "post"), want)
+        for name in ROLES:
+            with self.subTest(name, feed="rss"):
+                self.assertEqual(self.status(name, reverse("public_notices:feed_rss")), 200)
+
     def test_decisions_by_role(self):
         self.check(reverse("notices:publish", args=[self.notice.pk]), {"admin"}, method="post", ok=302)
         self.check(reverse("notices:approve", args=[self.notice.pk]), {"admin"}, method="post", ok=302)
