@@ -79,14 +79,24 @@ def _standing_proposal(key: str | None) -> ScoreProposal | None:
 
 
 def do_propose_entry(*, unit=None, person=None, rule_code: str, points=None, source, reason: str,
-                     proposer, year: int | None = None, source_url: str | None = None) -> ScoreProposal:
+                     proposer, year: int | None = None, source_url: str | None = None,
+                     reverses: LedgerEntry | None = None) -> ScoreProposal:
     """Propose a deduction or bonus for one unit or one person.
 
     `proposer=None` is the system (a scanner). `source` is the record the entry rests on (a
     complaint, a matter, an award; None only for a manual proposal). Proposing the same rule
     for the same source and subject again while the first is not refused returns the first,
     unchanged: re-running a scanner is harmless.
+
+    `reverses=<LedgerEntry>` proposes the offsetting entry of a granted appeal: same subject,
+    rule and year, opposite points (the rule's sign check does not apply; the other arguments
+    about subject, rule, points and year are ignored).
     """
+    if reverses is not None:
+        if reverses.reverses_id is not None or hasattr(reverses, "reversed_by"):
+            raise ScoringError(_("This entry is itself a reversal or has already been reversed."))
+        unit, person, rule_code = reverses.unit, reverses.person, reverses.rule.code
+        points, year = -reverses.points, reverses.year
     if proposer is not None and not proposer.has_perm(PROPOSE):
         raise ScoringPermissionDenied(_("You are not permitted to propose score entries."))
     if (unit is None) == (person is None):
@@ -97,10 +107,10 @@ def do_propose_entry(*, unit=None, person=None, rule_code: str, points=None, sou
     rule = ScoreRule.objects.filter(code=rule_code).first()
     if rule is None:
         raise ScoringError(_("There is no score rule with the code %(code)s.") % {"code": rule_code})
-    if not rule.is_active:
+    if not rule.is_active and reverses is None:
         raise ScoringError(_("The score rule “%(rule)s” is no longer in force.") % {"rule": rule.name})
     points = rule.default_points if points is None else _as_points(points)
-    if error := sign_error(rule.kind, points):
+    if reverses is None and (error := sign_error(rule.kind, points)):
         raise ScoringError(str(error))
     fields = _source_fields(source, source_url)
     key = ScoreProposal.make_dedupe_key(rule, fields["source_type"], fields["source_id"], unit, person)
@@ -112,7 +122,8 @@ def do_propose_entry(*, unit=None, person=None, rule_code: str, points=None, sou
                 proposal = ScoreProposal.objects.create(
                     unit=unit, person=person, rule=rule, points=points, reason=reason,
                     year=timezone.localdate().year if year is None else int(year),
-                    proposer=proposer, proposed_at=timezone.now(), dedupe_key=key, **fields,
+                    proposer=proposer, proposed_at=timezone.now(), dedupe_key=key, reverses=reverses,
+                    **fields,
                 )
         except IntegrityError:
             if existing := _standing_proposal(key):
@@ -149,6 +160,8 @@ def do_approve_proposal(proposal: ScoreProposal, actor, *, request: HttpRequest 
     _check_decider(proposal, actor)
     with transaction.atomic():
         locked = _lock_open(proposal)
+        if locked.reverses_id and LedgerEntry.objects.filter(reverses_id=locked.reverses_id).exists():
+            raise ScoringError(_("The entry this proposal reverses has already been reversed."))
         now = timezone.now()
         locked.state, locked.decided_by, locked.decided_at = ProposalState.APPROVED, actor, now
         locked.save(update_fields=["state", "decided_by", "decided_at"])
@@ -156,7 +169,7 @@ def do_approve_proposal(proposal: ScoreProposal, actor, *, request: HttpRequest 
             unit_id=locked.unit_id, person_id=locked.person_id, rule=locked.rule, points=locked.points,
             year=locked.year, source_type_id=locked.source_type_id, source_id=locked.source_id,
             source_text=locked.source_text, source_url=locked.source_url, reason=locked.reason,
-            proposal=locked, approved_by=actor, approved_at=now,
+            proposal=locked, approved_by=actor, approved_at=now, reverses_id=locked.reverses_id,
         )
         append_event(locked, "scoring.approved", actor, data={"entry": entry.pk, "points": str(entry.points)})
         record("scoring.decide", actor=actor, request=request, target=locked,

@@ -5,7 +5,7 @@ from xiaoneng.scoring.models import ScoreRule
 
 @admin.register(ScoreRule)
 class ScoreRuleAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "kind", "default_points", "is_active"]
+    list_display = ["code", "name", "kind", "default_points", "cap_per_unit_year", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["code", "name", "description"]
 

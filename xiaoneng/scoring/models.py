@@ -59,6 +59,12 @@ class ScoreRule(models.Model):
     basis = models.TextField(_("basis document"), blank=True,
                              help_text=_("The document and clause this rule rests on."))
     is_active = models.BooleanField(_("active"), default=True)
+    cap_per_unit_year = models.DecimalField(
+        _("cap per unit and year"), max_digits=POINTS_DIGITS, decimal_places=POINTS_PLACES,
+        null=True, blank=True,
+        help_text=_("Most points (as a positive number) one unit can gain or lose under this rule "
+                    "in a year; empty = no cap. Applied when standings are computed."),
+    )
 
     class Meta:
         verbose_name = _("score rule")
@@ -70,6 +76,8 @@ class ScoreRule(models.Model):
                 | Q(kind=RuleKind.BONUS, default_points__gt=0),
                 name="scoring_rule_points_sign",
             ),
+            models.CheckConstraint(condition=Q(cap_per_unit_year__isnull=True) | Q(cap_per_unit_year__gt=0),
+                                   name="scoring_rule_cap_positive"),
         ]
 
     def __str__(self) -> str:
@@ -140,6 +148,9 @@ class ScoreProposal(models.Model):
     # A plain unique column (NULLs never collide on any engine) makes re-running a scanner
     # idempotent without partial indexes, and lets a refused proposal be proposed again.
     dedupe_key = models.CharField(max_length=120, null=True, blank=True, unique=True, editable=False)
+    # An offsetting proposal (e.g. a granted appeal): the entry it cancels, with opposite points.
+    reverses = models.ForeignKey("LedgerEntry", models.PROTECT, null=True, blank=True,
+                                 related_name="reversal_proposals", verbose_name=_("reverses"))
 
     objects = ScopedQuerySet.as_manager()
 
@@ -245,6 +256,9 @@ class LedgerEntry(models.Model):
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+",
                                     verbose_name=_("approved by"))
     approved_at = models.DateTimeField(_("approved at"))
+    # An entry is reversed at most once (the unique one-to-one enforces it on every engine).
+    reverses = models.OneToOneField("self", models.PROTECT, null=True, blank=True,
+                                    related_name="reversed_by", verbose_name=_("reverses"))
 
     objects = LedgerQuerySet.as_manager()
 
@@ -253,7 +267,9 @@ class LedgerEntry(models.Model):
         verbose_name_plural = _("ledger entries")
         ordering = ["-approved_at", "-pk"]
         indexes = [
-            models.Index(fields=["year", "unit"], name="scoring_entry_year_unit"),
+            # Covers the standings aggregate (year = ? GROUP BY unit, rule, SUM(points)): an
+            # index-only scan in key order, no table look-ups and no sort (bench/standings_bench.py).
+            models.Index(fields=["year", "unit", "rule", "points"], name="scoring_entry_standings"),
             models.Index(fields=["year", "person"], name="scoring_entry_year_person"),
         ]
         constraints = [

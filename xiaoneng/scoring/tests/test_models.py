@@ -52,7 +52,10 @@ class RuleTests(InEnglish, ScoringTestCase):
         kinds = dict(ScoreRule.objects.values_list("code", "kind"))
         self.assertEqual(kinds["snail_award"], "deduction")
         self.assertEqual(kinds["ten_practical_things"], "bonus")
-        self.assertEqual(len(kinds), 9)
+        # Nine defaults here; other apps add their own rules in their migrations.
+        self.assertLessEqual({"complaint_verified", "commitment_breached", "matter_overdue", "snail_award",
+                              "critical_notice", "achievement_selected", "top_ten_measures",
+                              "ten_practical_things", "competition"}, set(kinds))
 
     def test_clean_explains_the_sign(self):
         rule = ScoreRule(code="x", name="x", kind="bonus", default_points=Decimal("-1"))
