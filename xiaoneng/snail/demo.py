@@ -52,7 +52,8 @@ def build_snail(ctx) -> None:
     proposed = actions.do_propose_candidates(actor=None)
     batch = stage_batch(ctx, year, DEMO, extra=proposed[:2],
                         summary="对职责范围内事项办理不认真、不及时、效率低下的单位予以通报。")
-    failed = batch.items.get(unit=ctx.unit("jtj")).rectification
+    # By title: with another seed the data may propose a second item for the same unit.
+    failed = batch.items.get(unit=ctx.unit("jtj"), title=DEMO[3].title).rectification
     do_reply_matter(failed, actor=ctx.accounts["jtj_liaison"], reply="正在协调，尚未办结。")
     do_verify_matter(failed, actor=ctx.accounts["center_staff1"], verdict="substantiated",
                      resolution="unresolved")
