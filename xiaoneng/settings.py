@@ -28,6 +28,12 @@ XIAONENG_UPLOAD_STAGING_HOURS = conf.env_int("XIAONENG_UPLOAD_STAGING_HOURS", 6)
 # Enforcement evidence (photos, video, signed records) is kept byte for byte, so its limit is larger.
 XIAONENG_EVIDENCE_MAX_BYTES = conf.env_int("XIAONENG_EVIDENCE_MAX_BYTES", 200 * 1024 * 1024)
 
+# The Snail Award (docs/snail.md): when a matter becomes a candidate, when a rectification has failed.
+XIAONENG_SNAIL_OVERDUE_WORKDAYS = conf.env_int("XIAONENG_SNAIL_OVERDUE_WORKDAYS", 10)
+XIAONENG_SNAIL_RECTIFICATION_GRACE = conf.env_int("XIAONENG_SNAIL_RECTIFICATION_GRACE", 5)
+XIAONENG_SNAIL_ACCOUNTABILITY_FORM = conf.env_str("XIAONENG_SNAIL_ACCOUNTABILITY_FORM", "critical_notice")
+XIAONENG_SNAIL_ACCOUNTABILITY_CLAUSE = conf.env_str("XIAONENG_SNAIL_ACCOUNTABILITY_CLAUSE", "")
+
 # Notification channels; a channel left unset gets no deliveries (docs/notifications.md).
 XIAONENG_SITE_URL = conf.env_str("XIAONENG_SITE_URL", "")
 XIAONENG_SMTP_HOST = conf.env_str("XIAONENG_SMTP_HOST", "")
