@@ -89,9 +89,10 @@ def deem_cutoff(today: datetime.date | None = None) -> datetime.date | None:
     if not config.deem_satisfied():
         return None
     day = today or clock.today()
+    calendar = workdays.current_calendar()
     for _ in range(config.deem_after()):
         day -= datetime.timedelta(days=1)
-        while not workdays.is_workday(day):
+        while not calendar.is_workday(day):
             day -= datetime.timedelta(days=1)
     return day
 

@@ -362,7 +362,7 @@ class ServiceStar(models.Model):
         verbose_name = _("service star")
         verbose_name_plural = _("service stars")
         ordering = ["-year", "-quarter", "unit__path"]
-        permissions = [("confirm_star", _("Confirm service stars"))]
+        permissions = [("confirm_star", _("Propose and confirm service stars, admonitions and poor performers"))]
         constraints = [models.UniqueConstraint(fields=["person", "year", "quarter"], name="windows_star_unique")]
 
     def __str__(self) -> str:

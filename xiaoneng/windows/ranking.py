@@ -60,7 +60,7 @@ def bottom_two(month: datetime.date) -> set[int]:
 
 def do_check_admonitions(month: datetime.date, *, actor) -> list[Admonition]:
     """Bottom two this month and last month: an admonition talk proposal (once per window and month)."""
-    check(actor, "view_figures")
+    check(actor, "confirm_star")
     month = month.replace(day=1)
     previous = (month - datetime.timedelta(days=1)).replace(day=1)
     both = bottom_two(month) & bottom_two(previous)
