@@ -23,7 +23,9 @@ from xiaoneng.windows.models import QueueTicket, TicketState
 
 
 def _prefix(unit: Unit) -> str:
-    return (unit.code.split("-")[-1][:1] or "A").upper()
+    """The window's letter on its tickets: the first letter of its code (G is kept for green cards)."""
+    letter = unit.code[:1].upper()
+    return letter if letter.isascii() and letter.isalpha() and letter != "G" else "A"
 
 
 def do_issue_ticket(unit: Unit, *, actor, enterprise: Target | None = None,
