@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime
 
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from xiaoneng.api.errors import READ_ERRORS, WRITE_ERRORS, ApiError, forbidden, not_found
 from xiaoneng.matters import clock
@@ -94,7 +94,7 @@ def issue_ticket(request, window: str, payload: TicketIn):
     if payload.enterprise_uscc:
         enterprise = Target.objects.filter(uscc=payload.enterprise_uscc.upper()).first()
     ticket = _call(queue.do_issue_ticket, unit, actor=request.user, enterprise=enterprise)
-    return 201, _out(ticket)
+    return Status(201, _out(ticket))
 
 
 @router.post("/windows/{window}/call", response={200: CallOut, **WRITE_ERRORS})
