@@ -22,7 +22,7 @@ from django.db.models import Avg, Count, Q
 from xiaoneng.calendar import service as workdays
 from xiaoneng.matters import clock
 from xiaoneng.windows import config
-from xiaoneng.windows.models import BAD_LEVELS, CaseState, Outcome, Rating, ServiceCase
+from xiaoneng.windows.models import BAD_LEVELS, Outcome, Rating, ServiceCase
 
 
 @dataclass(frozen=True)
@@ -98,12 +98,11 @@ def deem_cutoff(today: datetime.date | None = None) -> datetime.date | None:
 
 
 def _aggregates(cutoff: datetime.date | None) -> dict:
-    done = Q(state=CaseState.COMPLETED)
     good = Q(rating_level__gte=3)
     deemed = Q(rating_level__isnull=True, completed_on__lte=cutoff) if cutoff else Q(pk__in=[])
     return {
         "cases": Count("id"),
-        "completed": Count("id", filter=done),
+        "completed": Count("id", filter=Q(completed_on__isnull=False)),
         "on_the_spot": Count("id", filter=Q(outcome=Outcome.ON_THE_SPOT)),
         "on_time": Count("id", filter=Q(outcome__in=(Outcome.ON_THE_SPOT, Outcome.ON_TIME))),
         "late": Count("id", filter=Q(outcome=Outcome.LATE)),
