@@ -161,7 +161,7 @@ def do_new_rating_token(case: ServiceCase, *, actor) -> str:
         token = secrets.token_urlsafe(24)
         case.rating_token_hash = token_digest(token)
         case.save(update_fields=["rating_token_hash"])
-        append_event(case, "rating_link_renewed", actor, {})
+        append_event(case, "rating_link_renewed", actor, {}, at=clock.now())
     return token
 
 
@@ -258,7 +258,7 @@ def on_rectification_verified(matter: Matter, actor) -> None:
     rating.save(update_fields=["rectified_at"])
     ReturnVisit.objects.filter(rating=rating, done_at__isnull=True).update(
         due_on=workdays.add_workdays(clock.today(), config.visit_days()))
-    append_event(rating.case, "rectified", actor, {"matter": matter.public_id})
+    append_event(rating.case, "rectified", actor, {"matter": matter.public_id}, at=clock.now())
 
 
 def do_return_visit(visit: ReturnVisit, *, actor, satisfied: bool, note: str = "") -> ReturnVisit:
@@ -270,7 +270,7 @@ def do_return_visit(visit: ReturnVisit, *, actor, satisfied: bool, note: str = "
             raise WindowConflict(gettext("This return visit is already recorded."), "already_visited")
         visit.done_at, visit.visitor, visit.satisfied, visit.note = clock.now(), actor, satisfied, note[:2000]
         visit.save()
-        append_event(visit.rating.case, "return_visit", actor, {"satisfied": satisfied})
+        append_event(visit.rating.case, "return_visit", actor, {"satisfied": satisfied}, at=clock.now())
     return visit
 
 
@@ -295,7 +295,7 @@ def do_record_consultation(*, unit: Unit, actor, kind: str, subject: str, held_o
         consultation = Consultation.objects.create(
             unit=unit, kind=kind, subject=subject.strip()[:200], held_on=held_on, item=item,
             enterprise=enterprise, staff=getattr(actor, "person", None), note=note)
-        append_event(consultation, "recorded", actor, {"kind": kind})
+        append_event(consultation, "recorded", actor, {"kind": kind}, at=clock.now())
     return consultation
 
 
@@ -316,7 +316,7 @@ def do_record_inquiry(*, unit: Unit, actor, person: Person, subject: str, item: 
         inquiry = FirstInquiry.objects.create(unit=unit, person=person, subject=subject.strip()[:200],
                                               item=item, referred_to=referred_to, answer=answer,
                                               asked_at=_now(asked_at))
-        append_event(inquiry, "recorded", actor, {})
+        append_event(inquiry, "recorded", actor, {}, at=clock.now())
     return inquiry
 
 
@@ -326,7 +326,7 @@ def do_set_duty(*, unit: Unit, day: datetime.date, person: Person, actor, phone:
     with transaction.atomic():
         duty, created = DutyRoster.objects.update_or_create(unit=unit, day=day,
                                                             defaults={"person": person, "phone": phone})
-        append_event(duty, "set", actor, {"person": person.pk})
+        append_event(duty, "set", actor, {"person": person.pk}, at=clock.now())
         record("windows.duty_set", actor=actor, target=duty, detail={"day": day.isoformat(), "person": person.name})
     return duty
 
@@ -345,6 +345,6 @@ def do_grant_green_card(enterprise: Target, *, actor, granted_on: datetime.date,
     with transaction.atomic():
         card, _created = GreenCard.objects.update_or_create(
             enterprise=enterprise, defaults={"granted_on": granted_on, "valid_to": valid_to, "note": note})
-        append_event(card, "granted", actor, {"valid_to": valid_to.isoformat() if valid_to else None})
+        append_event(card, "granted", actor, {"valid_to": valid_to.isoformat() if valid_to else None}, at=clock.now())
         record("windows.green_card", actor=actor, target=card, detail={"enterprise": enterprise.name})
     return card

@@ -8,7 +8,7 @@ class WindowsConfig(AppConfig):
     label = "windows"
 
     def ready(self) -> None:
-        from xiaoneng.matters import scanner
+        from xiaoneng.matters import clock, scanner
         from xiaoneng.matters.actions import register_verify_hook
         from xiaoneng.trace.chain import append_event
         from xiaoneng.web.nav import public_link, staff_link
@@ -16,7 +16,7 @@ class WindowsConfig(AppConfig):
         from xiaoneng.windows.models import ServiceCase
 
         def on_colour(case, old, new, today):
-            append_event(case, "colour", None, {"from": old, "to": new, "day": today.isoformat()})
+            append_event(case, "colour", None, {"from": old, "to": new, "day": today.isoformat()}, at=clock.now())
 
         scanner.register(ServiceCase, on_colour=on_colour, label=lambda c: c.number)
         # Verifying a rectification matter (from any screen or the API) schedules the return visit.

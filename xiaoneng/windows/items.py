@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from xiaoneng.audit.log import record
+from xiaoneng.matters import clock
 from xiaoneng.org.models import Unit, UnitKind
 from xiaoneng.org.sheets import (
     CellError,
@@ -101,7 +102,7 @@ def do_import_items(stream: IO[bytes], *, actor, request=None) -> tuple[int, lis
     with transaction.atomic():
         for data in values:
             item, created = ServiceItem.objects.update_or_create(code=data.pop("code"), defaults=data)
-            append_event(item, "imported", actor, {"created": created})
+            append_event(item, "imported", actor, {"created": created}, at=clock.now())
         record("windows.items_import", actor=actor, request=request, detail={"rows": len(values)})
     return len(values), []
 

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from xiaoneng.audit.log import record
+from xiaoneng.matters import clock
 from xiaoneng.org.models import Person, Unit, UnitKind
 from xiaoneng.scoring.actions import do_propose_entry
 from xiaoneng.trace.chain import append_event
@@ -75,7 +76,7 @@ def do_check_admonitions(month: datetime.date, *, actor) -> list[Admonition]:
             admonition.proposal = do_propose_entry(unit=unit, rule_code=ADMONITION_RULE, source=admonition,
                                                    reason=reason, proposer=None, year=month.year)
             admonition.save(update_fields=["proposal"])
-            append_event(admonition, "proposed", actor, {"month": f"{month:%Y-%m}"})
+            append_event(admonition, "proposed", actor, {"month": f"{month:%Y-%m}"}, at=clock.now())
             made.append(admonition)
     return made
 
@@ -111,7 +112,7 @@ def do_propose_stars(year: int, quarter: int, *, actor, min_cases: int | None = 
                 person=person, year=year, quarter=quarter,
                 defaults={"unit": person.unit, "figures": _snapshot(fig)})
             if created:
-                append_event(star, "proposed", actor, star.figures)
+                append_event(star, "proposed", actor, star.figures, at=clock.now())
                 made.append(star)
     return made
 
@@ -132,7 +133,7 @@ def do_decide_star(star: ServiceStar, *, actor, confirm: bool) -> ServiceStar:
         star.state = StarState.CONFIRMED if confirm else StarState.WITHDRAWN
         star.decided_by, star.decided_at = actor, timezone.now()
         star.save()
-        append_event(star, star.state, actor, {})
+        append_event(star, star.state, actor, {}, at=clock.now())
         record("windows.star_decided", actor=actor, target=star, detail={"state": star.state})
     return star
 
@@ -166,6 +167,6 @@ def do_propose_poor_performers(year: int, quarter: int, *, actor, min_cases: int
             review.proposal = do_propose_entry(person=person, rule_code=POOR_RULE, source=review,
                                                reason=reason, proposer=None, year=year)
             review.save(update_fields=["proposal"])
-            append_event(review, "proposed", actor, review.figures)
+            append_event(review, "proposed", actor, review.figures, at=clock.now())
             proposals.append(review)
     return proposals
