@@ -151,3 +151,28 @@ class StarTests(WindowTestCase):
         self.assertEqual(proposal.rule.code, "window_poor_performance")
         self.assertEqual(ranking.do_propose_poor_performers(2025, 1, actor=self.staff, min_cases=3), [])
         self.assertEqual(PoorPerformance.objects.count(), 1)
+
+
+class NewsTests(WindowTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        for i in range(3):
+            case = actions.do_receive_case(cls.item_spot, actor=cls.clerk_a, applicant_name="甲",
+                                           received_at=moment(2025, 3, 3 + i, 9))
+            _c, token = actions.do_complete_case(case, actor=cls.clerk_a, completed_at=moment(2025, 3, 3 + i, 10))
+            actions.do_rate_case(token, level=5)
+
+    def test_center_news_in_newsletter_style(self):
+        from xiaoneng.windows.news import center_news
+
+        [draft] = center_news(*MARCH)
+        self.assertIn("县交通运输局窗口3件办件均即时办结，客户实时评价满意率100%", draft.text)
+        self.assertEqual(draft.figures["cases"], 3)
+
+    def test_dashboard_panel_scoped_and_permissioned(self):
+        from xiaoneng.windows.news import dashboard_panels
+
+        [panel] = dashboard_panels(*MARCH, self.leader)
+        self.assertEqual(panel.rows[0][:2], ["交通窗口", 3])
+        self.assertEqual(dashboard_panels(*MARCH, self.liaison_b), [])
