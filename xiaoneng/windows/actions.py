@@ -96,10 +96,19 @@ def _local_day(at: datetime.datetime) -> datetime.date:
 
 # ---- cases ---------------------------------------------------------------------------------
 
-def do_receive_case(item: ServiceItem, *, actor, applicant_name: str, applicant_phone: str = "",
-                    enterprise: Target | None = None, staff: Person | None = None,
-                    received_at: datetime.datetime | None = None, wait_seconds: int | None = None,
-                    consultation: Consultation | None = None) -> ServiceCase:
+
+def do_receive_case(
+    item: ServiceItem,
+    *,
+    actor,
+    applicant_name: str,
+    applicant_phone: str = "",
+    enterprise: Target | None = None,
+    staff: Person | None = None,
+    received_at: datetime.datetime | None = None,
+    wait_seconds: int | None = None,
+    consultation: Consultation | None = None,
+) -> ServiceCase:
     """受理: the clock starts on the day received with the item's promised limit."""
     check(actor, "record_case", item.unit)
     applicant_name = (applicant_name or "").strip()
@@ -110,10 +119,18 @@ def do_receive_case(item: ServiceItem, *, actor, applicant_name: str, applicant_
     at = _now(received_at)
     day = _local_day(at)
     with transaction.atomic():
-        case = ServiceCase(item=item, unit=item.unit, staff=staff or getattr(actor, "person", None),
-                           applicant_name=applicant_name[:60], applicant_phone=applicant_phone[:32],
-                           enterprise=enterprise, received_at=at, received_on=day, wait_seconds=wait_seconds,
-                           green_card=bool(enterprise and has_green_card(enterprise, day)))
+        case = ServiceCase(
+            item=item,
+            unit=item.unit,
+            staff=staff or getattr(actor, "person", None),
+            applicant_name=applicant_name[:60],
+            applicant_phone=applicant_phone[:32],
+            enterprise=enterprise,
+            received_at=at,
+            received_on=day,
+            wait_seconds=wait_seconds,
+            green_card=bool(enterprise and has_green_card(enterprise, day)),
+        )
         case.number = f"{day:%Y%m%d}-{case.public_id[:8]}"
         case.start_clock(day, 0 if item.is_immediate else item.promised_limit)
         case.colour = "green"
@@ -124,8 +141,9 @@ def do_receive_case(item: ServiceItem, *, actor, applicant_name: str, applicant_
     return case
 
 
-def do_complete_case(case: ServiceCase, *, actor, completed_at: datetime.datetime | None = None
-                     ) -> tuple[ServiceCase, str]:
+def do_complete_case(
+    case: ServiceCase, *, actor, completed_at: datetime.datetime | None = None
+) -> tuple[ServiceCase, str]:
     """办结: stop the clock, judge the outcome and return the plain rating token (shown once)."""
     check(actor, "record_case", case.unit)
     at = _now(completed_at)
@@ -168,11 +186,15 @@ def do_new_rating_token(case: ServiceCase, *, actor) -> str:
 def case_for_token(token: str) -> ServiceCase | None:
     if not token or len(token) > 64:
         return None
-    return ServiceCase.objects.select_related("item", "unit").filter(
-        rating_token_hash=token_digest(token)).first()
+    return (
+        ServiceCase.objects.select_related("item", "unit")
+        .filter(rating_token_hash=token_digest(token))
+        .first()
+    )
 
 
 # ---- ratings -------------------------------------------------------------------------------
+
 
 def _clean_level(value) -> int:
     try:
@@ -194,13 +216,27 @@ def _clean_dimensions(dimensions: dict | None) -> dict:
     return out
 
 
-def _save_rating(case: ServiceCase, *, level: int, dimensions: dict, comment: str, channel: str,
-                 at: datetime.datetime, external_ref: str | None = None) -> Rating:
+def _save_rating(
+    case: ServiceCase,
+    *,
+    level: int,
+    dimensions: dict,
+    comment: str,
+    channel: str,
+    at: datetime.datetime,
+    external_ref: str | None = None,
+) -> Rating:
     try:
         with transaction.atomic():
-            rating = Rating.objects.create(case=case, level=level, dimensions=dimensions,
-                                           comment=(comment or "")[:2000], channel=channel,
-                                           rated_at=at, external_ref=external_ref)
+            rating = Rating.objects.create(
+                case=case,
+                level=level,
+                dimensions=dimensions,
+                comment=(comment or "")[:2000],
+                channel=channel,
+                rated_at=at,
+                external_ref=external_ref,
+            )
     except IntegrityError:
         raise WindowConflict(gettext("This case has already been rated."), "already_rated") from None
     ServiceCase.objects.filter(pk=case.pk).update(rating_level=level, rating_token_hash=None)
@@ -210,42 +246,78 @@ def _save_rating(case: ServiceCase, *, level: int, dimensions: dict, comment: st
     return rating
 
 
-def do_rate_case(token: str, *, level, dimensions: dict | None = None, comment: str = "",
-                 rated_at: datetime.datetime | None = None) -> Rating:
+def do_rate_case(
+    token: str,
+    *,
+    level,
+    dimensions: dict | None = None,
+    comment: str = "",
+    rated_at: datetime.datetime | None = None,
+) -> Rating:
     """好差评 from the applicant's link or QR code: no account, once per case."""
     level = _clean_level(level)
     dimensions = _clean_dimensions(dimensions)
     with transaction.atomic():
         case = case_for_token(token)
         if case is None:
-            raise WindowNotFound(gettext("This rating link is not valid or has already been used."), "not_found")
+            raise WindowNotFound(
+                gettext("This rating link is not valid or has already been used."), "not_found"
+            )
         case = ServiceCase.objects.select_for_update().get(pk=case.pk)
-        return _save_rating(case, level=level, dimensions=dimensions, comment=comment,
-                            channel=Channel.LINK, at=_now(rated_at))
+        return _save_rating(
+            case, level=level, dimensions=dimensions, comment=comment, channel=Channel.LINK, at=_now(rated_at)
+        )
 
 
-def import_rating(case: ServiceCase, *, level: int, dimensions: dict, comment: str,
-                  rated_at: datetime.datetime, external_ref: str) -> Rating:
+def import_rating(
+    case: ServiceCase,
+    *,
+    level: int,
+    dimensions: dict,
+    comment: str,
+    rated_at: datetime.datetime,
+    external_ref: str,
+) -> Rating:
     """One row of a provincial export (the importer checks permission and validates first)."""
     case = ServiceCase.objects.select_for_update().get(pk=case.pk)
-    return _save_rating(case, level=level, dimensions=dimensions, comment=comment,
-                        channel=Channel.IMPORT, at=rated_at, external_ref=external_ref)
+    return _save_rating(
+        case,
+        level=level,
+        dimensions=dimensions,
+        comment=comment,
+        channel=Channel.IMPORT,
+        at=rated_at,
+        external_ref=external_ref,
+    )
 
 
 def _open_rectification(rating: Rating, at: datetime.datetime) -> None:
     """A bad rating: a rectification matter for the window and a return visit for the center."""
     case = rating.case
     kind = MatterKind.objects.get(code=RECTIFICATION_KIND)
-    title = gettext("Bad rating of case %(number)s: %(item)s") % {"number": case.number, "item": case.item.name}
+    title = gettext("Bad rating of case %(number)s: %(item)s") % {
+        "number": case.number,
+        "item": case.item.name,
+    }
     description = gettext("Rating: %(level)s. Comment: %(comment)s") % {
-        "level": Level(rating.level).label, "comment": rating.comment or "—"}
-    matter = do_receive_matter(kind=kind, title=title, actor=None, description=description,
-                               source=Source.RECTIFICATION, received_at=at,
-                               event_data={"window_case": case.public_id})
+        "level": Level(rating.level).label,
+        "comment": rating.comment or "—",
+    }
+    matter = do_receive_matter(
+        kind=kind,
+        title=title,
+        actor=None,
+        description=description,
+        source=Source.RECTIFICATION,
+        received_at=at,
+        event_data={"window_case": case.public_id},
+    )
     matter = do_assign_matter(matter, actor=None, unit=case.unit, time_limit=config.rectify_days() or None)
     rating.matter = matter
     rating.save(update_fields=["matter"])
-    ReturnVisit.objects.create(rating=rating, due_on=workdays.add_workdays(matter.deadline, config.visit_days()))
+    ReturnVisit.objects.create(
+        rating=rating, due_on=workdays.add_workdays(matter.deadline, config.visit_days())
+    )
     append_event(case, "rectification_opened", None, {"matter": matter.public_id}, at=at)
 
 
@@ -257,7 +329,8 @@ def on_rectification_verified(matter: Matter, actor) -> None:
     rating.rectified_at = clock.now()
     rating.save(update_fields=["rectified_at"])
     ReturnVisit.objects.filter(rating=rating, done_at__isnull=True).update(
-        due_on=workdays.add_workdays(clock.today(), config.visit_days()))
+        due_on=workdays.add_workdays(clock.today(), config.visit_days())
+    )
     append_event(rating.case, "rectified", actor, {"matter": matter.public_id}, at=clock.now())
 
 
@@ -276,6 +349,7 @@ def do_return_visit(visit: ReturnVisit, *, actor, satisfied: bool, note: str = "
 
 # ---- consultations, first inquiries, roster, green cards -------------------------------------
 
+
 def _link(consultation: Consultation, case: ServiceCase, actor, at=None) -> None:
     if consultation.unit_id != case.unit_id:
         raise WindowError(gettext("The consultation belongs to another window."), "wrong_window")
@@ -284,17 +358,32 @@ def _link(consultation: Consultation, case: ServiceCase, actor, at=None) -> None
     append_event(case, "consultation_linked", actor, {"kind": consultation.kind}, at=at)
 
 
-def do_record_consultation(*, unit: Unit, actor, kind: str, subject: str, held_on: datetime.date,
-                           item: ServiceItem | None = None, enterprise: Target | None = None,
-                           note: str = "") -> Consultation:
+def do_record_consultation(
+    *,
+    unit: Unit,
+    actor,
+    kind: str,
+    subject: str,
+    held_on: datetime.date,
+    item: ServiceItem | None = None,
+    enterprise: Target | None = None,
+    note: str = "",
+) -> Consultation:
     """提前介入."""
     check(actor, "record_case", unit)
     if not (subject or "").strip():
         raise WindowError(gettext("Give the project or subject."), "subject_required")
     with transaction.atomic():
         consultation = Consultation.objects.create(
-            unit=unit, kind=kind, subject=subject.strip()[:200], held_on=held_on, item=item,
-            enterprise=enterprise, staff=getattr(actor, "person", None), note=note)
+            unit=unit,
+            kind=kind,
+            subject=subject.strip()[:200],
+            held_on=held_on,
+            item=item,
+            enterprise=enterprise,
+            staff=getattr(actor, "person", None),
+            note=note,
+        )
         append_event(consultation, "recorded", actor, {"kind": kind}, at=clock.now())
     return consultation
 
@@ -305,17 +394,31 @@ def do_link_consultation(consultation: Consultation, case: ServiceCase, *, actor
         _link(consultation, case, actor)
 
 
-def do_record_inquiry(*, unit: Unit, actor, person: Person, subject: str, item: ServiceItem | None = None,
-                      referred_to: Unit | None = None, answer: str = "",
-                      asked_at: datetime.datetime | None = None) -> FirstInquiry:
+def do_record_inquiry(
+    *,
+    unit: Unit,
+    actor,
+    person: Person,
+    subject: str,
+    item: ServiceItem | None = None,
+    referred_to: Unit | None = None,
+    answer: str = "",
+    asked_at: datetime.datetime | None = None,
+) -> FirstInquiry:
     """首问登记."""
     check(actor, "record_case", unit)
     if not (subject or "").strip():
         raise WindowError(gettext("Say what was asked."), "subject_required")
     with transaction.atomic():
-        inquiry = FirstInquiry.objects.create(unit=unit, person=person, subject=subject.strip()[:200],
-                                              item=item, referred_to=referred_to, answer=answer,
-                                              asked_at=_now(asked_at))
+        inquiry = FirstInquiry.objects.create(
+            unit=unit,
+            person=person,
+            subject=subject.strip()[:200],
+            item=item,
+            referred_to=referred_to,
+            answer=answer,
+            asked_at=_now(asked_at),
+        )
         append_event(inquiry, "recorded", actor, {}, at=clock.now())
     return inquiry
 
@@ -324,10 +427,16 @@ def do_set_duty(*, unit: Unit, day: datetime.date, person: Person, actor, phone:
     """主任值班: one director per hall and day; setting it again replaces the person."""
     check(actor, "manage_roster", unit)
     with transaction.atomic():
-        duty, created = DutyRoster.objects.update_or_create(unit=unit, day=day,
-                                                            defaults={"person": person, "phone": phone})
+        duty, created = DutyRoster.objects.update_or_create(
+            unit=unit, day=day, defaults={"person": person, "phone": phone}
+        )
         append_event(duty, "set", actor, {"person": person.pk}, at=clock.now())
-        record("windows.duty_set", actor=actor, target=duty, detail={"day": day.isoformat(), "person": person.name})
+        record(
+            "windows.duty_set",
+            actor=actor,
+            target=duty,
+            detail={"day": day.isoformat(), "person": person.name},
+        )
     return duty
 
 
@@ -336,15 +445,24 @@ def has_green_card(enterprise: Target, day: datetime.date) -> bool:
     return card is not None and card.active_on(day)
 
 
-def do_grant_green_card(enterprise: Target, *, actor, granted_on: datetime.date,
-                        valid_to: datetime.date | None = None, note: str = "") -> GreenCard:
+def do_grant_green_card(
+    enterprise: Target,
+    *,
+    actor,
+    granted_on: datetime.date,
+    valid_to: datetime.date | None = None,
+    note: str = "",
+) -> GreenCard:
     """绿卡: the enterprise is served first at every window."""
     check(actor, "manage_items")
     if valid_to is not None and valid_to < granted_on:
         raise WindowError(gettext("A green card cannot end before it begins."), "invalid_dates")
     with transaction.atomic():
         card, _created = GreenCard.objects.update_or_create(
-            enterprise=enterprise, defaults={"granted_on": granted_on, "valid_to": valid_to, "note": note})
-        append_event(card, "granted", actor, {"valid_to": valid_to.isoformat() if valid_to else None}, at=clock.now())
+            enterprise=enterprise, defaults={"granted_on": granted_on, "valid_to": valid_to, "note": note}
+        )
+        append_event(
+            card, "granted", actor, {"valid_to": valid_to.isoformat() if valid_to else None}, at=clock.now()
+        )
         record("windows.green_card", actor=actor, target=card, detail={"enterprise": enterprise.name})
     return card

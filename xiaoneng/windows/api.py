@@ -58,9 +58,18 @@ class CallOut(Schema):
 
 
 def _out(ticket: QueueTicket) -> dict:
-    return {"id": ticket.pk, "window": ticket.unit.code, "number": ticket.number, "state": ticket.state,
-            "green_card": ticket.green_card, "issued_at": ticket.issued_at, "called_at": ticket.called_at,
-            "finished_at": ticket.finished_at, "counter": ticket.counter, "wait_seconds": ticket.wait_seconds}
+    return {
+        "id": ticket.pk,
+        "window": ticket.unit.code,
+        "number": ticket.number,
+        "state": ticket.state,
+        "green_card": ticket.green_card,
+        "issued_at": ticket.issued_at,
+        "called_at": ticket.called_at,
+        "finished_at": ticket.finished_at,
+        "counter": ticket.counter,
+        "wait_seconds": ticket.wait_seconds,
+    }
 
 
 def _window(request, code: str) -> Unit:

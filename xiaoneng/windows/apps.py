@@ -1,4 +1,5 @@
 """Window service supervision: items, cases, queue tickets, ratings (好差评), stars (issue 8)."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +17,9 @@ class WindowsConfig(AppConfig):
         from xiaoneng.windows.models import ServiceCase
 
         def on_colour(case, old, new, today):
-            append_event(case, "colour", None, {"from": old, "to": new, "day": today.isoformat()}, at=clock.now())
+            append_event(
+                case, "colour", None, {"from": old, "to": new, "day": today.isoformat()}, at=clock.now()
+            )
 
         scanner.register(ServiceCase, on_colour=on_colour, label=lambda c: c.number)
         # Verifying a rectification matter (from any screen or the API) schedules the return visit.

@@ -116,7 +116,11 @@ def _aggregates(cutoff: datetime.date | None) -> dict:
 def _cases(start: datetime.date, end: datetime.date, *, units=None, unit=None, person=None):
     cases = ServiceCase.objects.filter(received_on__gte=start, received_on__lte=end)
     if unit is not None:
-        cases = cases.filter(unit__path__startswith=unit.path) if unit.kind != "window" else cases.filter(unit=unit)
+        cases = (
+            cases.filter(unit__path__startswith=unit.path)
+            if unit.kind != "window"
+            else cases.filter(unit=unit)
+        )
     if units is not None:
         cases = cases.filter(unit__in=units)
     if person is not None:
@@ -125,30 +129,53 @@ def _cases(start: datetime.date, end: datetime.date, *, units=None, unit=None, p
 
 
 def _rectified(start, end, group: str | None, **scope) -> dict:
-    ratings = Rating.objects.filter(level__in=BAD_LEVELS, rectified_at__isnull=False,
-                                    case__in=_cases(start, end, **scope).values("pk"))
+    ratings = Rating.objects.filter(
+        level__in=BAD_LEVELS, rectified_at__isnull=False, case__in=_cases(start, end, **scope).values("pk")
+    )
     if group is None:
         return {None: ratings.count()}
-    return dict(ratings.values_list(f"case__{group}").annotate(n=Count("id")).values_list(f"case__{group}", "n"))
+    return dict(
+        ratings.values_list(f"case__{group}").annotate(n=Count("id")).values_list(f"case__{group}", "n")
+    )
 
 
-def figures(start: datetime.date, end: datetime.date, *, unit=None, units=None, person=None,
-            today: datetime.date | None = None) -> Figures:
+def figures(
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    unit=None,
+    units=None,
+    person=None,
+    today: datetime.date | None = None,
+) -> Figures:
     """The figures of one window, unit subtree, person or the whole hall over a period."""
-    row = _cases(start, end, unit=unit, units=units, person=person).aggregate(**_aggregates(deem_cutoff(today)))
+    row = _cases(start, end, unit=unit, units=units, person=person).aggregate(
+        **_aggregates(deem_cutoff(today))
+    )
     result = Figures(**row)
     if result.bad:
         result.rectified = _rectified(start, end, None, unit=unit, units=units, person=person)[None]
     return result
 
 
-def figures_by(group: str, start: datetime.date, end: datetime.date, *, unit=None, units=None,
-               today: datetime.date | None = None) -> dict[int, Figures]:
+def figures_by(
+    group: str,
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    unit=None,
+    units=None,
+    today: datetime.date | None = None,
+) -> dict[int, Figures]:
     """Figures per window ("unit") or per person ("staff"): one grouped query."""
     if group not in ("unit", "staff"):
         raise ValueError(group)
-    rows = (_cases(start, end, unit=unit, units=units).values(f"{group}_id").order_by()
-            .annotate(**_aggregates(deem_cutoff(today))))
+    rows = (
+        _cases(start, end, unit=unit, units=units)
+        .values(f"{group}_id")
+        .order_by()
+        .annotate(**_aggregates(deem_cutoff(today)))
+    )
     out = {r.pop(f"{group}_id"): Figures(**r) for r in rows}
     out = {key: fig for key, fig in out.items() if key is not None}
     for key, fig in out.items():

@@ -63,13 +63,19 @@ def parse_items(stream: IO[bytes]) -> tuple[list[dict], list[RowError]]:
             positions[column.field] = index
     missing = [c.header for c in ITEM_COLUMNS if c.required and c.field not in positions]
     if missing:
-        raise WindowError(_("Columns missing: %(columns)s.") % {"columns": "、".join(missing)}, "missing_columns")
+        raise WindowError(
+            _("Columns missing: %(columns)s.") % {"columns": "、".join(missing)}, "missing_columns"
+        )
     windows = {u.code: u for u in Unit.objects.filter(kind=UnitKind.WINDOW)}
     values, errors, seen = [], [], set()
     for number, row in rows:
         item, ok = {}, True
         for column in ITEM_COLUMNS:
-            raw = row[positions[column.field]] if column.field in positions and positions[column.field] < len(row) else None
+            raw = (
+                row[positions[column.field]]
+                if column.field in positions and positions[column.field] < len(row)
+                else None
+            )
             try:
                 item[column.field] = parse_cell(column, raw)
             except CellError as exc:
@@ -78,13 +84,19 @@ def parse_items(stream: IO[bytes]) -> tuple[list[dict], list[RowError]]:
         if not ok:
             continue
         if item["unit"] not in windows:
-            errors.append(RowError(number, "窗口编码", _("No window has the code %(code)s.") % {"code": item["unit"]}))
+            errors.append(
+                RowError(number, "窗口编码", _("No window has the code %(code)s.") % {"code": item["unit"]})
+            )
             continue
         if item["code"] in seen:
-            errors.append(RowError(number, "事项编码", _("The code %(code)s appears twice.") % {"code": item["code"]}))
+            errors.append(
+                RowError(number, "事项编码", _("The code %(code)s appears twice.") % {"code": item["code"]})
+            )
             continue
         if item["promised_limit"] > item["legal_limit"] > 0:
-            errors.append(RowError(number, "承诺时限（工作日）", _("The promised limit exceeds the legal limit.")))
+            errors.append(
+                RowError(number, "承诺时限（工作日）", _("The promised limit exceeds the legal limit."))
+            )
             continue
         seen.add(item["code"])
         item["unit"] = windows[item["unit"]]
@@ -111,9 +123,16 @@ def export_rows(items) -> tuple[list[str], list[list]]:
     headers = [c.header for c in ITEM_COLUMNS]
     rows = []
     for item in items:
-        stored = {"code": item.code, "name": item.name, "unit": item.unit.code, "legal_limit": item.legal_limit,
-                  "promised_limit": item.promised_limit, "is_immediate": item.is_immediate,
-                  "materials": "；".join(item.material_list()), "is_public": item.is_public,
-                  "is_active": item.is_active}
+        stored = {
+            "code": item.code,
+            "name": item.name,
+            "unit": item.unit.code,
+            "legal_limit": item.legal_limit,
+            "promised_limit": item.promised_limit,
+            "is_immediate": item.is_immediate,
+            "materials": "；".join(item.material_list()),
+            "is_public": item.is_public,
+            "is_active": item.is_active,
+        }
         rows.append([export_cell(c, stored[c.field]) for c in ITEM_COLUMNS])
     return headers, rows

@@ -31,8 +31,13 @@ def build(ctx) -> None:
     window = ctx.unit(WINDOW)
     clerk = Person.objects.filter(unit=window).order_by("pk").first()
     item = ServiceItem.objects.create(
-        unit=window, code="HB-2013-01", name="建设项目环境影响评价文件审批", legal_limit=60, promised_limit=15,
-        materials="环境影响评价文件审批申请表\n环境影响报告书（表）\n项目立项或备案文件\n营业执照")
+        unit=window,
+        code="HB-2013-01",
+        name="建设项目环境影响评价文件审批",
+        legal_limit=60,
+        promised_limit=15,
+        materials="环境影响评价文件审批申请表\n环境影响报告书（表）\n项目立项或备案文件\n营业执照",
+    )
     days, day = [], START
     while len(days) < PROJECTS:
         day += datetime.timedelta(days=1)
@@ -44,11 +49,24 @@ def build(ctx) -> None:
         target = ctx.targets[number % len(ctx.targets)] if ctx.targets else None
         with clock.as_of(received - datetime.timedelta(days=7)):
             consultation = actions.do_record_consultation(
-                unit=window, actor=None, kind=kinds[number % len(kinds)], item=item, enterprise=target,
-                subject=f"第{number + 1}个建设项目环评", held_on=day - datetime.timedelta(days=7))
+                unit=window,
+                actor=None,
+                kind=kinds[number % len(kinds)],
+                item=item,
+                enterprise=target,
+                subject=f"第{number + 1}个建设项目环评",
+                held_on=day - datetime.timedelta(days=7),
+            )
         with clock.as_of(received):
-            case = actions.do_receive_case(item, actor=None, applicant_name="项目业主", enterprise=target,
-                                           staff=clerk, received_at=received, consultation=consultation)
+            case = actions.do_receive_case(
+                item,
+                actor=None,
+                applicant_name="项目业主",
+                enterprise=target,
+                staff=clerk,
+                received_at=received,
+                consultation=consultation,
+            )
         done = received + datetime.timedelta(minutes=ctx.rng.randint(20, 90))
         with clock.as_of(done):
             _case, token = actions.do_complete_case(case, actor=None, completed_at=done)
@@ -62,8 +80,10 @@ def _figures():
 
 def figures() -> list[Figure]:
     return [
-        Figure("2013-1", "46个建设项目均即时办结", (46, 46),
-               lambda: (_figures().cases, _figures().on_the_spot)),
-        Figure("2013-1", "客户实时评价满意率100%", Decimal("100.0"),
-               lambda: _figures().satisfaction_rate.percent),
+        Figure(
+            "2013-1", "46个建设项目均即时办结", (46, 46), lambda: (_figures().cases, _figures().on_the_spot)
+        ),
+        Figure(
+            "2013-1", "客户实时评价满意率100%", Decimal("100.0"), lambda: _figures().satisfaction_rate.percent
+        ),
     ]

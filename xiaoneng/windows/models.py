@@ -84,15 +84,29 @@ class ServiceCase(DeadlineMixin):
 
     public_id = models.CharField(max_length=20, unique=True, default=new_public_id, editable=False)
     number = models.CharField(_("case number"), max_length=32, unique=True)
-    item = models.ForeignKey(ServiceItem, models.PROTECT, related_name="cases", verbose_name=_("service item"))
+    item = models.ForeignKey(
+        ServiceItem, models.PROTECT, related_name="cases", verbose_name=_("service item")
+    )
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="service_cases", verbose_name=_("window"))
-    staff = models.ForeignKey(Person, models.PROTECT, null=True, blank=True, related_name="service_cases",
-                              verbose_name=_("staff member"))
+    staff = models.ForeignKey(
+        Person,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="service_cases",
+        verbose_name=_("staff member"),
+    )
     # Personal data: shown only to roles with view_applicant, never publicly, never in figures.
     applicant_name = models.CharField(_("applicant"), max_length=60)
     applicant_phone = models.CharField(_("applicant phone"), max_length=32, blank=True)
-    enterprise = models.ForeignKey(Target, models.PROTECT, null=True, blank=True, related_name="service_cases",
-                                   verbose_name=_("enterprise"))
+    enterprise = models.ForeignKey(
+        Target,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="service_cases",
+        verbose_name=_("enterprise"),
+    )
     green_card = models.BooleanField(_("green card"), default=False)
     state = models.CharField(_("state"), max_length=12, choices=CaseState.choices, default=CaseState.RECEIVED)
     received_at = models.DateTimeField(_("received at"))
@@ -118,8 +132,18 @@ class ServiceCase(DeadlineMixin):
             # The live board reads open cases only: a small partial index.
             models.Index(fields=["unit", "colour"], condition=Q(state="received"), name="windows_case_open"),
             # Monthly figures: one range scan on received_on covering every counted column.
-            models.Index(fields=["received_on", "unit", "staff", "outcome", "rating_level",
-                                 "wait_seconds", "completed_on"], name="windows_case_figures"),
+            models.Index(
+                fields=[
+                    "received_on",
+                    "unit",
+                    "staff",
+                    "outcome",
+                    "rating_level",
+                    "wait_seconds",
+                    "completed_on",
+                ],
+                name="windows_case_figures",
+            ),
             models.Index(fields=["unit", "received_on"], name="windows_case_unit_day"),
             models.Index(fields=["staff", "received_on"], name="windows_case_staff_day"),
             models.Index(fields=["enterprise", "received_on"], name="windows_case_ent_day"),
@@ -132,7 +156,9 @@ class ServiceCase(DeadlineMixin):
         return reverse("windows:case", args=[self.public_id])
 
     def deadline_policy(self) -> DeadlinePolicy:
-        return DeadlinePolicy(yellow_days_before=None, yellow_share=config.yellow_share(), escalation_after=())
+        return DeadlinePolicy(
+            yellow_days_before=None, yellow_share=config.yellow_share(), escalation_after=()
+        )
 
 
 class ConsultationKind(models.TextChoices):
@@ -148,15 +174,25 @@ class Consultation(models.Model):
     """提前介入: advice given before an application, later linked to the case that follows."""
 
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="consultations", verbose_name=_("window"))
-    item = models.ForeignKey(ServiceItem, models.PROTECT, null=True, blank=True, verbose_name=_("service item"))
+    item = models.ForeignKey(
+        ServiceItem, models.PROTECT, null=True, blank=True, verbose_name=_("service item")
+    )
     kind = models.CharField(_("kind"), max_length=12, choices=ConsultationKind.choices)
     subject = models.CharField(_("project or subject"), max_length=200)
-    enterprise = models.ForeignKey(Target, models.PROTECT, null=True, blank=True, verbose_name=_("enterprise"))
+    enterprise = models.ForeignKey(
+        Target, models.PROTECT, null=True, blank=True, verbose_name=_("enterprise")
+    )
     staff = models.ForeignKey(Person, models.PROTECT, null=True, blank=True, verbose_name=_("staff member"))
     held_on = models.DateField(_("held on"))
     note = models.TextField(_("note"), blank=True)
-    case = models.ForeignKey(ServiceCase, models.SET_NULL, null=True, blank=True, related_name="consultations",
-                             verbose_name=_("following case"))
+    case = models.ForeignKey(
+        ServiceCase,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="consultations",
+        verbose_name=_("following case"),
+    )
 
     class Meta:
         verbose_name = _("pre-application consultation")
@@ -180,9 +216,13 @@ class QueueTicket(models.Model):
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="queue_tickets", verbose_name=_("window"))
     day = models.DateField(_("day"))
     number = models.CharField(_("ticket number"), max_length=12)
-    state = models.CharField(_("state"), max_length=10, choices=TicketState.choices, default=TicketState.ISSUED)
+    state = models.CharField(
+        _("state"), max_length=10, choices=TicketState.choices, default=TicketState.ISSUED
+    )
     green_card = models.BooleanField(_("green card"), default=False)
-    enterprise = models.ForeignKey(Target, models.PROTECT, null=True, blank=True, verbose_name=_("enterprise"))
+    enterprise = models.ForeignKey(
+        Target, models.PROTECT, null=True, blank=True, verbose_name=_("enterprise")
+    )
     issued_at = models.DateTimeField(_("issued at"))
     hour = models.PositiveSmallIntegerField(_("hour issued"))
     called_at = models.DateTimeField(_("called at"), null=True, blank=True)
@@ -196,7 +236,9 @@ class QueueTicket(models.Model):
         verbose_name_plural = _("queue tickets")
         ordering = ["day", "issued_at"]
         permissions = [("operate_queue", _("Issue and call queue tickets"))]
-        constraints = [models.UniqueConstraint(fields=["unit", "day", "number"], name="windows_ticket_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "day", "number"], name="windows_ticket_unique")
+        ]
         indexes = [
             models.Index(fields=["unit", "day", "state"], name="windows_ticket_queue"),
             models.Index(fields=["day", "unit", "hour", "wait_seconds"], name="windows_ticket_waits"),
@@ -211,7 +253,9 @@ class DutyRoster(models.Model):
 
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="duty_days", verbose_name=_("hall or window"))
     day = models.DateField(_("day"))
-    person = models.ForeignKey(Person, models.PROTECT, related_name="duty_days", verbose_name=_("director on duty"))
+    person = models.ForeignKey(
+        Person, models.PROTECT, related_name="duty_days", verbose_name=_("director on duty")
+    )
     phone = models.CharField(_("phone"), max_length=32, blank=True)
 
     class Meta:
@@ -232,9 +276,12 @@ class FirstInquiry(models.Model):
     person = models.ForeignKey(Person, models.PROTECT, verbose_name=_("first person asked"))
     asked_at = models.DateTimeField(_("asked at"))
     subject = models.CharField(_("what was asked"), max_length=200)
-    item = models.ForeignKey(ServiceItem, models.SET_NULL, null=True, blank=True, verbose_name=_("service item"))
-    referred_to = models.ForeignKey(Unit, models.PROTECT, null=True, blank=True, related_name="+",
-                                    verbose_name=_("referred to"))
+    item = models.ForeignKey(
+        ServiceItem, models.SET_NULL, null=True, blank=True, verbose_name=_("service item")
+    )
+    referred_to = models.ForeignKey(
+        Unit, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("referred to")
+    )
     answer = models.TextField(_("answer or referral"), blank=True)
 
     class Meta:
@@ -249,7 +296,9 @@ class FirstInquiry(models.Model):
 class GreenCard(models.Model):
     """绿卡: an enterprise served first and followed closely."""
 
-    enterprise = models.OneToOneField(Target, models.PROTECT, related_name="green_card", verbose_name=_("enterprise"))
+    enterprise = models.OneToOneField(
+        Target, models.PROTECT, related_name="green_card", verbose_name=_("enterprise")
+    )
     granted_on = models.DateField(_("granted on"))
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
@@ -279,10 +328,18 @@ class Rating(models.Model):
     dimensions = models.JSONField(_("dimensions"), default=dict, blank=True)
     comment = models.TextField(_("comment"), blank=True)
     channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices)
-    external_ref = models.CharField(_("platform reference"), max_length=64, null=True, blank=True, unique=True)
+    external_ref = models.CharField(
+        _("platform reference"), max_length=64, null=True, blank=True, unique=True
+    )
     rated_at = models.DateTimeField(_("rated at"))
-    matter = models.OneToOneField("matters.Matter", models.PROTECT, null=True, blank=True,
-                                  related_name="window_rating", verbose_name=_("rectification"))
+    matter = models.OneToOneField(
+        "matters.Matter",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="window_rating",
+        verbose_name=_("rectification"),
+    )
     rectified_at = models.DateTimeField(_("rectification verified at"), null=True, blank=True)
 
     class Meta:
@@ -303,10 +360,14 @@ class Rating(models.Model):
 class ReturnVisit(models.Model):
     """回访: the center calls the applicant back after a bad rating."""
 
-    rating = models.OneToOneField(Rating, models.PROTECT, related_name="return_visit", verbose_name=_("rating"))
+    rating = models.OneToOneField(
+        Rating, models.PROTECT, related_name="return_visit", verbose_name=_("rating")
+    )
     due_on = models.DateField(_("due on"))
     done_at = models.DateTimeField(_("visited at"), null=True, blank=True)
-    visitor = models.ForeignKey("org.User", models.PROTECT, null=True, blank=True, verbose_name=_("visited by"))
+    visitor = models.ForeignKey(
+        "org.User", models.PROTECT, null=True, blank=True, verbose_name=_("visited by")
+    )
     satisfied = models.BooleanField(_("satisfied after rectification"), null=True)
     note = models.TextField(_("note"), blank=True)
 
@@ -326,8 +387,9 @@ class Admonition(models.Model):
     month = models.DateField(_("month"))  # the first day of the second month
     reason = models.TextField(_("reason"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    proposal = models.ForeignKey("scoring.ScoreProposal", models.SET_NULL, null=True, blank=True,
-                                 verbose_name=_("score proposal"))
+    proposal = models.ForeignKey(
+        "scoring.ScoreProposal", models.SET_NULL, null=True, blank=True, verbose_name=_("score proposal")
+    )
 
     class Meta:
         verbose_name = _("admonition talk proposal")
@@ -354,16 +416,21 @@ class ServiceStar(models.Model):
     quarter = models.PositiveSmallIntegerField(_("quarter"))
     figures = models.JSONField(_("figures"), default=dict)
     state = models.CharField(_("state"), max_length=10, choices=StarState.choices, default=StarState.PROPOSED)
-    decided_by = models.ForeignKey("org.User", models.PROTECT, null=True, blank=True, related_name="+",
-                                   verbose_name=_("decided by"))
+    decided_by = models.ForeignKey(
+        "org.User", models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("decided by")
+    )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("service star")
         verbose_name_plural = _("service stars")
         ordering = ["-year", "-quarter", "unit__path"]
-        permissions = [("confirm_star", _("Propose and confirm service stars, admonitions and poor performers"))]
-        constraints = [models.UniqueConstraint(fields=["person", "year", "quarter"], name="windows_star_unique")]
+        permissions = [
+            ("confirm_star", _("Propose and confirm service stars, admonitions and poor performers"))
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "year", "quarter"], name="windows_star_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.person.name} {self.year}Q{self.quarter}"
@@ -378,14 +445,17 @@ class PoorPerformance(models.Model):
     quarter = models.PositiveSmallIntegerField(_("quarter"))
     figures = models.JSONField(_("figures"), default=dict)
     reason = models.TextField(_("reason"))
-    proposal = models.ForeignKey("scoring.ScoreProposal", models.SET_NULL, null=True, blank=True,
-                                 verbose_name=_("score proposal"))
+    proposal = models.ForeignKey(
+        "scoring.ScoreProposal", models.SET_NULL, null=True, blank=True, verbose_name=_("score proposal")
+    )
 
     class Meta:
         verbose_name = _("poor performance")
         verbose_name_plural = _("poor performances")
         ordering = ["-year", "-quarter"]
-        constraints = [models.UniqueConstraint(fields=["person", "year", "quarter"], name="windows_poor_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "year", "quarter"], name="windows_poor_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} {self.year}Q{self.quarter}"

@@ -6,12 +6,22 @@ leaders, supervisors and confirmers read figures. Applicants' names are for the 
 """
 
 _VIEW = {
-    "windows.view_serviceitem", "windows.view_servicecase", "windows.view_figures", "windows.view_dutyroster",
-    "windows.view_firstinquiry", "windows.view_consultation", "windows.view_greencard",
+    "windows.view_serviceitem",
+    "windows.view_servicecase",
+    "windows.view_figures",
+    "windows.view_dutyroster",
+    "windows.view_firstinquiry",
+    "windows.view_consultation",
+    "windows.view_greencard",
 }
 _CENTER = _VIEW | {
-    "windows.manage_items", "windows.record_case", "windows.view_applicant", "windows.operate_queue",
-    "windows.manage_roster", "windows.import_ratings", "windows.confirm_star",
+    "windows.manage_items",
+    "windows.record_case",
+    "windows.view_applicant",
+    "windows.operate_queue",
+    "windows.manage_roster",
+    "windows.import_ratings",
+    "windows.confirm_star",
 }
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {

@@ -30,8 +30,11 @@ FEED_SIZE = 200
 
 
 def public_items():
-    return ServiceItem.objects.filter(is_public=True, is_active=True).select_related("unit").order_by(
-        "unit__sort_order", "unit__code", "code")
+    return (
+        ServiceItem.objects.filter(is_public=True, is_active=True)
+        .select_related("unit")
+        .order_by("unit__sort_order", "unit__code", "code")
+    )
 
 
 @require_GET
@@ -49,16 +52,25 @@ def item_notice(request: HttpRequest, code: str) -> HttpResponse:
 
 def _feed_items():
     for item in public_items()[:FEED_SIZE]:
-        limit = _("on the spot") if item.is_immediate else _("%(n)d working days") % {"n": item.promised_limit}
-        yield FeedItem(id=f"window-item-{item.code}", url=reverse("public_windows:item", args=[item.code]),
-                       title=f"{item.unit.short_name}：{item.name}",
-                       text=f"{_('Promised limit')}：{limit}；{_('Materials')}：{'；'.join(item.material_list())}",
-                       published=item.updated_at, tags=(item.unit.short_name,))
+        limit = (
+            _("on the spot") if item.is_immediate else _("%(n)d working days") % {"n": item.promised_limit}
+        )
+        yield FeedItem(
+            id=f"window-item-{item.code}",
+            url=reverse("public_windows:item", args=[item.code]),
+            title=f"{item.unit.short_name}：{item.name}",
+            text=f"{_('Promised limit')}：{limit}；{_('Materials')}：{'；'.join(item.material_list())}",
+            published=item.updated_at,
+            tags=(item.unit.short_name,),
+        )
 
 
 def _feed_args() -> dict:
-    return {"title": _("Service items accepted at the windows"), "link": reverse("public_windows:items"),
-            "description": _("The items each window accepts, with promised limits and materials.")}
+    return {
+        "title": _("Service items accepted at the windows"),
+        "link": reverse("public_windows:items"),
+        "description": _("The items each window accepts, with promised limits and materials."),
+    }
 
 
 @require_GET
@@ -74,16 +86,22 @@ def items_json(request: HttpRequest) -> HttpResponse:
 
 
 class RatingForm(forms.Form):
-    level = forms.TypedChoiceField(choices=Level.choices, coerce=int, widget=forms.RadioSelect,
-                                   label=gettext_lazy("Overall"))
-    comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000,
-                              label=gettext_lazy("Comment"))
+    level = forms.TypedChoiceField(
+        choices=Level.choices, coerce=int, widget=forms.RadioSelect, label=gettext_lazy("Overall")
+    )
+    comment = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+        label=gettext_lazy("Comment"),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for key, label in DIMENSIONS.items():
             self.fields[f"dim_{key}"] = forms.TypedChoiceField(
-                choices=[("", "—"), *Level.choices], coerce=int, required=False, label=label, empty_value=None)
+                choices=[("", "—"), *Level.choices], coerce=int, required=False, label=label, empty_value=None
+            )
 
 
 @csrf_exempt
@@ -96,21 +114,30 @@ def rate(request: HttpRequest, token: str) -> HttpResponse:
     form = RatingForm(request.POST or None)
     if request.method == "POST":
         if ratelimit.hit(request, "submit"):
-            response = render_public(request, "windows/public/rate.html", {"form": form, "case": case,
-                                                                           "rate_limited": True}, status=429)
+            response = render_public(
+                request,
+                "windows/public/rate.html",
+                {"form": form, "case": case, "rate_limited": True},
+                status=429,
+            )
             response["Retry-After"] = str(ratelimit.retry_after("submit"))
             return response
         if form.is_valid():
             dims = {key: form.cleaned_data[f"dim_{key}"] for key in DIMENSIONS}
             try:
-                actions.do_rate_case(token, level=form.cleaned_data["level"], dimensions=dims,
-                                     comment=form.cleaned_data["comment"])
+                actions.do_rate_case(
+                    token,
+                    level=form.cleaned_data["level"],
+                    dimensions=dims,
+                    comment=form.cleaned_data["comment"],
+                )
             except actions.WindowError as exc:
                 form.add_error(None, exc.message)
             else:
                 return render_public(request, "windows/public/rate_done.html", {"case": case})
-    return render_public(request, "windows/public/rate.html", {"form": form, "case": case},
-                         status=400 if form.errors else 200)
+    return render_public(
+        request, "windows/public/rate.html", {"form": form, "case": case}, status=400 if form.errors else 200
+    )
 
 
 def _hall_windows(code: str | None):
@@ -131,8 +158,11 @@ def screen(request: HttpRequest, code: str | None = None) -> HttpResponse:
     today = clock.today()
     data = queue.calling_screen(windows, today)
     rows = [{"unit": w, "waiting": data["waiting"].get(w.pk, 0)} for w in windows]
-    return render_public(request, "windows/public/screen.html", {
-        "called": data["called"], "rows": rows, "now": timezone.localtime(), "embed": True, "embed_qs": ""})
+    return render_public(
+        request,
+        "windows/public/screen.html",
+        {"called": data["called"], "rows": rows, "now": timezone.localtime(), "embed": True, "embed_qs": ""},
+    )
 
 
 @require_GET

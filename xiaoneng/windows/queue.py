@@ -28,8 +28,9 @@ def _prefix(unit: Unit) -> str:
     return letter if letter.isascii() and letter.isalpha() and letter != "G" else "A"
 
 
-def do_issue_ticket(unit: Unit, *, actor, enterprise: Target | None = None,
-                    at: datetime.datetime | None = None) -> QueueTicket:
+def do_issue_ticket(
+    unit: Unit, *, actor, enterprise: Target | None = None, at: datetime.datetime | None = None
+) -> QueueTicket:
     """取号: the next number of the day at this window; green cards are marked for priority."""
     check(actor, "operate_queue", unit)
     at = at or clock.now()
@@ -40,9 +41,15 @@ def do_issue_ticket(unit: Unit, *, actor, enterprise: Target | None = None,
             with transaction.atomic():
                 count = QueueTicket.objects.filter(unit=unit, day=day).count() + attempt
                 number = f"{'G' if green else _prefix(unit)}{count + 1:03d}"
-                ticket = QueueTicket.objects.create(unit=unit, day=day, number=number, green_card=green,
-                                                    enterprise=enterprise, issued_at=at,
-                                                    hour=timezone.localtime(at).hour)
+                ticket = QueueTicket.objects.create(
+                    unit=unit,
+                    day=day,
+                    number=number,
+                    green_card=green,
+                    enterprise=enterprise,
+                    issued_at=at,
+                    hour=timezone.localtime(at).hour,
+                )
                 append_event(ticket, "issued", actor, {"number": number, "green_card": green}, at=at)
             break
         except IntegrityError:
@@ -55,11 +62,13 @@ def do_issue_ticket(unit: Unit, *, actor, enterprise: Target | None = None,
 def waiting(unit: Unit, day: datetime.date):
     """Tickets still waiting, in the order they will be called: green cards first."""
     return QueueTicket.objects.filter(unit=unit, day=day, state=TicketState.ISSUED).order_by(
-        "-green_card", "issued_at", "pk")
+        "-green_card", "issued_at", "pk"
+    )
 
 
-def do_call_next(unit: Unit, *, actor, counter: str = "", staff: Person | None = None,
-                 at: datetime.datetime | None = None) -> QueueTicket | None:
+def do_call_next(
+    unit: Unit, *, actor, counter: str = "", staff: Person | None = None, at: datetime.datetime | None = None
+) -> QueueTicket | None:
     """叫号: call the next waiting ticket to a counter; None when nobody is waiting."""
     check(actor, "operate_queue", unit)
     at = at or clock.now()
@@ -75,8 +84,9 @@ def do_call_next(unit: Unit, *, actor, counter: str = "", staff: Person | None =
     return ticket
 
 
-def do_finish_ticket(ticket: QueueTicket, *, actor, served: bool = True,
-                     at: datetime.datetime | None = None) -> QueueTicket:
+def do_finish_ticket(
+    ticket: QueueTicket, *, actor, served: bool = True, at: datetime.datetime | None = None
+) -> QueueTicket:
     """办理完毕 (served) or 过号 (abandoned: called and not there, or left while waiting)."""
     check(actor, "operate_queue", ticket.unit)
     at = at or clock.now()
@@ -112,17 +122,30 @@ def waits(start: datetime.date, end: datetime.date, units=None) -> list[WaitRow]
     tickets = QueueTicket.objects.filter(day__gte=start, day__lte=end)
     if units is not None:
         tickets = tickets.filter(unit__in=units)
-    rows = tickets.values("unit_id", "hour").annotate(
-        n=Count("id"), called=Count("id", filter=Q(wait_seconds__isnull=False)),
-        abandoned=Count("id", filter=Q(state=TicketState.ABANDONED)),
-        avg=Avg("wait_seconds")).order_by("unit_id", "hour")
+    rows = (
+        tickets.values("unit_id", "hour")
+        .annotate(
+            n=Count("id"),
+            called=Count("id", filter=Q(wait_seconds__isnull=False)),
+            abandoned=Count("id", filter=Q(state=TicketState.ABANDONED)),
+            avg=Avg("wait_seconds"),
+        )
+        .order_by("unit_id", "hour")
+    )
     return [WaitRow(r["unit_id"], r["hour"], r["n"], r["called"], r["abandoned"], r["avg"]) for r in rows]
 
 
 def calling_screen(units, day: datetime.date, recent: int = 8) -> dict:
     """What the hall display shows: the latest calls and how many wait at each window."""
-    called = list(QueueTicket.objects.filter(unit__in=units, day=day, called_at__isnull=False)
-                  .select_related("unit").order_by("-called_at")[:recent])
-    counts = dict(QueueTicket.objects.filter(unit__in=units, day=day, state=TicketState.ISSUED)
-                  .values_list("unit_id").annotate(n=Count("id")).values_list("unit_id", "n"))
+    called = list(
+        QueueTicket.objects.filter(unit__in=units, day=day, called_at__isnull=False)
+        .select_related("unit")
+        .order_by("-called_at")[:recent]
+    )
+    counts = dict(
+        QueueTicket.objects.filter(unit__in=units, day=day, state=TicketState.ISSUED)
+        .values_list("unit_id")
+        .annotate(n=Count("id"))
+        .values_list("unit_id", "n")
+    )
     return {"called": called, "waiting": counts}

@@ -47,8 +47,10 @@ def monthly_ranking(month: datetime.date, *, min_cases: int | None = None) -> li
     minimum = config.ranking_min_cases() if min_cases is None else min_cases
     by_unit = figures_by("unit", start, end, today=end + datetime.timedelta(days=40))
     units = Unit.objects.in_bulk(list(by_unit))
-    ranked = sorted((f for f in by_unit.values() if f.cases >= minimum),
-                    key=lambda f: (-f.score(), -f.cases, units[f.key].code))
+    ranked = sorted(
+        (f for f in by_unit.values() if f.cases >= minimum),
+        key=lambda f: (-f.score(), -f.cases, units[f.key].code),
+    )
     rows = [Ranked(place, units[f.key], f) for place, f in enumerate(ranked, start=1)]
     rows += [Ranked(None, units[f.key], f) for f in by_unit.values() if f.cases < minimum]
     return rows
@@ -71,10 +73,19 @@ def do_check_admonitions(month: datetime.date, *, actor) -> list[Admonition]:
             if Admonition.objects.filter(unit=unit, month=month).exists():
                 continue
             reason = gettext("%(unit)s was among the bottom two windows in %(previous)s and %(month)s.") % {
-                "unit": unit.name, "previous": f"{previous:%Y-%m}", "month": f"{month:%Y-%m}"}
+                "unit": unit.name,
+                "previous": f"{previous:%Y-%m}",
+                "month": f"{month:%Y-%m}",
+            }
             admonition = Admonition.objects.create(unit=unit, month=month, reason=reason)
-            admonition.proposal = do_propose_entry(unit=unit, rule_code=ADMONITION_RULE, source=admonition,
-                                                   reason=reason, proposer=None, year=month.year)
+            admonition.proposal = do_propose_entry(
+                unit=unit,
+                rule_code=ADMONITION_RULE,
+                source=admonition,
+                reason=reason,
+                proposer=None,
+                year=month.year,
+            )
             admonition.save(update_fields=["proposal"])
             append_event(admonition, "proposed", actor, {"month": f"{month:%Y-%m}"}, at=clock.now())
             made.append(admonition)
@@ -109,8 +120,11 @@ def do_propose_stars(year: int, quarter: int, *, actor, min_cases: int | None = 
     with transaction.atomic():
         for _key, person, fig in best.values():
             star, created = ServiceStar.objects.get_or_create(
-                person=person, year=year, quarter=quarter,
-                defaults={"unit": person.unit, "figures": _snapshot(fig)})
+                person=person,
+                year=year,
+                quarter=quarter,
+                defaults={"unit": person.unit, "figures": _snapshot(fig)},
+            )
             if created:
                 append_event(star, "proposed", actor, star.figures, at=clock.now())
                 made.append(star)
@@ -118,9 +132,16 @@ def do_propose_stars(year: int, quarter: int, *, actor, min_cases: int | None = 
 
 
 def _snapshot(fig: Figures) -> dict:
-    return {"cases": fig.cases, "completed": fig.completed, "on_time": fig.on_time,
-            "on_the_spot": fig.on_the_spot, "rated": fig.rated, "satisfied": fig.satisfied,
-            "bad": fig.bad, "score": str(fig.score().quantize(Decimal("0.1")))}
+    return {
+        "cases": fig.cases,
+        "completed": fig.completed,
+        "on_time": fig.on_time,
+        "on_the_spot": fig.on_the_spot,
+        "rated": fig.rated,
+        "satisfied": fig.satisfied,
+        "bad": fig.bad,
+        "score": str(fig.score().quantize(Decimal("0.1"))),
+    }
 
 
 def do_decide_star(star: ServiceStar, *, actor, confirm: bool) -> ServiceStar:
@@ -155,17 +176,27 @@ def do_propose_poor_performers(year: int, quarter: int, *, actor, min_cases: int
             if len(rows) < 2 or rows[0][0] >= rows[1][0]:
                 continue
             _score, person, fig = rows[0]
-            reason = gettext("%(year)s Q%(quarter)s: lowest at the window — on time %(on_time)s, "
-                             "satisfaction %(satisfaction)s, %(bad)s bad ratings.") % {
-                "year": year, "quarter": quarter, "on_time": fig.on_time_rate,
-                "satisfaction": fig.satisfaction_rate, "bad": fig.bad}
+            reason = gettext(
+                "%(year)s Q%(quarter)s: lowest at the window — on time %(on_time)s, "
+                "satisfaction %(satisfaction)s, %(bad)s bad ratings."
+            ) % {
+                "year": year,
+                "quarter": quarter,
+                "on_time": fig.on_time_rate,
+                "satisfaction": fig.satisfaction_rate,
+                "bad": fig.bad,
+            }
             review, created = PoorPerformance.objects.get_or_create(
-                person=person, year=year, quarter=quarter,
-                defaults={"figures": _snapshot(fig), "reason": reason})
+                person=person,
+                year=year,
+                quarter=quarter,
+                defaults={"figures": _snapshot(fig), "reason": reason},
+            )
             if not created:
                 continue
-            review.proposal = do_propose_entry(person=person, rule_code=POOR_RULE, source=review,
-                                               reason=reason, proposer=None, year=year)
+            review.proposal = do_propose_entry(
+                person=person, rule_code=POOR_RULE, source=review, reason=reason, proposer=None, year=year
+            )
             review.save(update_fields=["proposal"])
             append_event(review, "proposed", actor, review.figures, at=clock.now())
             proposals.append(review)

@@ -6,7 +6,7 @@
 | 办件编号 | ServiceCase.number | must name a case of ours, completed |
 | 评价等级 | Rating.level | 非常满意 5, 满意 4, 基本满意 3, 不满意 2, 非常不满意 1 (or the digit) |
 | 评价时间 | Rating.rated_at | date or date and time |
-| 服务态度, 办事效率, 办事指引, 业务水平, 服务环境 | Rating.dimensions | the same five words or digits; may be empty |
+| 服务态度, 办事效率, 办事指引, 业务水平, 服务环境 | Rating.dimensions | same words or digits; may be empty |
 | 评价内容 | Rating.comment | |
 
 Every row is checked first; any error and nothing is written. A bad rating imported opens its
@@ -29,8 +29,13 @@ from xiaoneng.windows.items import RowError
 from xiaoneng.windows.models import CaseState, Rating, ServiceCase
 
 LEVEL_WORDS = {"非常满意": 5, "满意": 4, "基本满意": 3, "不满意": 2, "非常不满意": 1}
-DIMENSION_COLUMNS = {"服务态度": "attitude", "办事效率": "efficiency", "办事指引": "guidance",
-                     "业务水平": "competence", "服务环境": "environment"}
+DIMENSION_COLUMNS = {
+    "服务态度": "attitude",
+    "办事效率": "efficiency",
+    "办事指引": "guidance",
+    "业务水平": "competence",
+    "服务环境": "environment",
+}
 COLUMNS = (
     Column("external_ref", "评价编号", ("rating id",), "code", required=True),
     Column("case", "办件编号", ("case number",), "code", required=True),
@@ -69,10 +74,14 @@ def parse(stream: IO[bytes]) -> tuple[list[dict], list[RowError]]:
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a file that is not .xlsx
         raise WindowError(_("The file is not an .xlsx spreadsheet."), "invalid_file") from None
     lookup = column_lookup(COLUMNS)
-    positions = {lookup[normalise_header(c)].field: i for i, c in enumerate(header) if normalise_header(c) in lookup}
+    positions = {
+        lookup[normalise_header(c)].field: i for i, c in enumerate(header) if normalise_header(c) in lookup
+    }
     missing = [c.header for c in COLUMNS if c.required and c.field not in positions]
     if missing:
-        raise WindowError(_("Columns missing: %(columns)s.") % {"columns": "、".join(missing)}, "missing_columns")
+        raise WindowError(
+            _("Columns missing: %(columns)s.") % {"columns": "、".join(missing)}, "missing_columns"
+        )
     numbers = set()
     raw_rows = []
     for number, row in rows:
@@ -88,7 +97,11 @@ def parse(stream: IO[bytes]) -> tuple[list[dict], list[RowError]]:
             case_no = parse_cell(COLUMNS[1], cells.get("case"))
             level = _level(parse_cell(COLUMNS[2], cells.get("level")))
             rated_at = _when(cells.get("rated_at"))
-            dims = {key: _level(cells[key]) for key in DIMENSION_COLUMNS.values() if cells.get(key) not in (None, "")}
+            dims = {
+                key: _level(cells[key])
+                for key in DIMENSION_COLUMNS.values()
+                if cells.get(key) not in (None, "")
+            }
         except CellError as exc:
             errors.append(RowError(number, "", str(exc)))
             continue
@@ -96,14 +109,24 @@ def parse(stream: IO[bytes]) -> tuple[list[dict], list[RowError]]:
             continue
         case = cases.get(case_no)
         if case is None or case.state != CaseState.COMPLETED:
-            errors.append(RowError(number, "办件编号", _("No completed case has the number %(n)s.") % {"n": case_no}))
+            errors.append(
+                RowError(number, "办件编号", _("No completed case has the number %(n)s.") % {"n": case_no})
+            )
             continue
         if case.rating_level is not None or case.pk in seen_cases:
             errors.append(RowError(number, "办件编号", _("Case %(n)s is already rated.") % {"n": case_no}))
             continue
         seen_cases.add(case.pk)
-        values.append({"case": case, "level": level, "dimensions": dims, "rated_at": rated_at,
-                       "comment": str(cells.get("comment") or "").strip(), "external_ref": ref})
+        values.append(
+            {
+                "case": case,
+                "level": level,
+                "dimensions": dims,
+                "rated_at": rated_at,
+                "comment": str(cells.get("comment") or "").strip(),
+                "external_ref": ref,
+            }
+        )
     return values, errors
 
 

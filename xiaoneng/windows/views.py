@@ -55,10 +55,20 @@ def board_data(user) -> dict:
     for row in open_cases.values("unit_id", "colour").order_by().annotate(n=Count("id")):
         counts.setdefault(row["unit_id"], {})[row["colour"]] = row["n"]
     windows = list(visible_windows(user).filter(pk__in=list(counts)))
-    rows = [{"unit": w, "green": counts[w.pk].get(Colour.GREEN, 0), "yellow": counts[w.pk].get(Colour.YELLOW, 0),
-             "red": counts[w.pk].get(Colour.RED, 0)} for w in windows]
-    urgent = list(open_cases.filter(colour__in=(Colour.RED, Colour.YELLOW))
-                  .select_related("item", "unit").order_by("deadline", "pk")[:BOARD_ROWS])
+    rows = [
+        {
+            "unit": w,
+            "green": counts[w.pk].get(Colour.GREEN, 0),
+            "yellow": counts[w.pk].get(Colour.YELLOW, 0),
+            "red": counts[w.pk].get(Colour.RED, 0),
+        }
+        for w in windows
+    ]
+    urgent = list(
+        open_cases.filter(colour__in=(Colour.RED, Colour.YELLOW))
+        .select_related("item", "unit")
+        .order_by("deadline", "pk")[:BOARD_ROWS]
+    )
     return {"rows": rows, "urgent": urgent, "today": clock.today()}
 
 
@@ -77,10 +87,12 @@ def board_rows(request: HttpRequest) -> HttpResponse:
 
 class CaseFilter(forms.Form):
     unit = forms.ModelChoiceField(queryset=None, required=False, label=gettext_lazy("Window"))
-    state = forms.ChoiceField(choices=[("", "—"), *CaseState.choices], required=False,
-                              label=gettext_lazy("State"))
-    colour = forms.ChoiceField(choices=[("", "—"), *Colour.choices], required=False,
-                               label=gettext_lazy("Warning"))
+    state = forms.ChoiceField(
+        choices=[("", "—"), *CaseState.choices], required=False, label=gettext_lazy("State")
+    )
+    colour = forms.ChoiceField(
+        choices=[("", "—"), *Colour.choices], required=False, label=gettext_lazy("Warning")
+    )
 
     def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -103,17 +115,25 @@ def case_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(cases.order_by("-received_at", "-pk"), PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "windows/case_list.html", {
-        "form": form, "page": page, "query": query.urlencode(),
-        "can_record": request.user.has_perm("windows.record_case")})
+    return render(
+        request,
+        "windows/case_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "can_record": request.user.has_perm("windows.record_case"),
+        },
+    )
 
 
 class CaseForm(forms.Form):
     item = forms.ModelChoiceField(queryset=None, label=gettext_lazy("Service item"))
     applicant_name = forms.CharField(max_length=60, label=gettext_lazy("Applicant"))
     applicant_phone = forms.CharField(max_length=32, required=False, label=gettext_lazy("Applicant phone"))
-    enterprise = forms.ModelChoiceField(queryset=Target.objects.order_by("name"), required=False,
-                                        label=gettext_lazy("Enterprise"))
+    enterprise = forms.ModelChoiceField(
+        queryset=Target.objects.order_by("name"), required=False, label=gettext_lazy("Enterprise")
+    )
 
     def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -127,8 +147,13 @@ def case_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            case = actions.do_receive_case(data["item"], actor=request.user, applicant_name=data["applicant_name"],
-                                           applicant_phone=data["applicant_phone"], enterprise=data["enterprise"])
+            case = actions.do_receive_case(
+                data["item"],
+                actor=request.user,
+                applicant_name=data["applicant_name"],
+                applicant_phone=data["applicant_phone"],
+                enterprise=data["enterprise"],
+            )
         except actions.WindowError as exc:
             error_response(request, exc)
         else:
@@ -138,8 +163,9 @@ def case_new(request: HttpRequest) -> HttpResponse:
 
 
 def _case(request: HttpRequest, public_id: str) -> ServiceCase:
-    return get_object_or_404(scoped_cases(request.user).select_related("item", "unit", "staff", "enterprise"),
-                             public_id=public_id)
+    return get_object_or_404(
+        scoped_cases(request.user).select_related("item", "unit", "staff", "enterprise"), public_id=public_id
+    )
 
 
 @login_required
@@ -150,11 +176,19 @@ def case_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     if show_applicant:
         record("windows.applicant_view", request=request, target=case, detail={"case": case.number})
     rating = getattr(case, "rating", None) if case.rating_level is not None else None
-    return render(request, "windows/case_detail.html", {
-        "case": case, "show_applicant": show_applicant, "rating": rating,
-        "events": events_for(case), "today": clock.today(),
-        "consultations": case.consultations.all(),
-        "can_record": request.user.has_perm("windows.record_case")})
+    return render(
+        request,
+        "windows/case_detail.html",
+        {
+            "case": case,
+            "show_applicant": show_applicant,
+            "rating": rating,
+            "events": events_for(case),
+            "today": clock.today(),
+            "consultations": case.consultations.all(),
+            "can_record": request.user.has_perm("windows.record_case"),
+        },
+    )
 
 
 def qr_svg(url: str) -> str:
@@ -198,4 +232,3 @@ def case_new_link(request: HttpRequest, public_id: str) -> HttpResponse:
         error_response(request, exc)
         return redirect(case)
     return _slip(request, case, token)
-

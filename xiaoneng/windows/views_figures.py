@@ -27,8 +27,11 @@ from xiaoneng.windows.views import visible_windows
 class PeriodForm(forms.Form):
     start = forms.DateField(label=gettext_lazy("From"), required=False)
     end = forms.DateField(label=gettext_lazy("To"), required=False)
-    group = forms.ChoiceField(choices=[("unit", gettext_lazy("per window")), ("staff", gettext_lazy("per person"))],
-                              required=False, label=gettext_lazy("Group"))
+    group = forms.ChoiceField(
+        choices=[("unit", gettext_lazy("per window")), ("staff", gettext_lazy("per person"))],
+        required=False,
+        label=gettext_lazy("Group"),
+    )
 
 
 def _period(request: HttpRequest) -> tuple[PeriodForm, datetime.date, datetime.date, str]:
@@ -50,13 +53,18 @@ def figures_view(request: HttpRequest) -> HttpResponse:
     by = figures_by(group, start, end, units=units)
     names = (Unit.objects if group == "unit" else Person.objects).in_bulk(list(by))
     rows = sorted(((names[k], f) for k, f in by.items() if k in names), key=lambda r: str(r[0]))
-    return render(request, "windows/figures.html", {"form": form, "rows": rows, "start": start, "end": end,
-                                                    "group": group})
+    return render(
+        request,
+        "windows/figures.html",
+        {"form": form, "rows": rows, "start": start, "end": end, "group": group},
+    )
 
 
 def _month(request: HttpRequest) -> datetime.date:
     try:
-        return datetime.date.fromisoformat((request.GET.get("month") or request.POST.get("month") or "") + "-01")
+        return datetime.date.fromisoformat(
+            (request.GET.get("month") or request.POST.get("month") or "") + "-01"
+        )
     except ValueError:
         return clock.today().replace(day=1)
 
@@ -67,9 +75,17 @@ def ranking_view(request: HttpRequest) -> HttpResponse:
     month = _month(request)
     rows = [r for r in ranking.monthly_ranking(month) if can_see_unit(request.user, r.unit)]
     admonitions = scope_to_user(Admonition.objects.select_related("unit", "proposal"), request.user)[:20]
-    return render(request, "windows/ranking.html", {
-        "month": month, "ranked": [r for r in rows if r.place], "left_out": [r for r in rows if not r.place],
-        "admonitions": admonitions, "can_check": request.user.has_perm("windows.confirm_star")})
+    return render(
+        request,
+        "windows/ranking.html",
+        {
+            "month": month,
+            "ranked": [r for r in rows if r.place],
+            "left_out": [r for r in rows if not r.place],
+            "admonitions": admonitions,
+            "can_check": request.user.has_perm("windows.confirm_star"),
+        },
+    )
 
 
 @require_POST
@@ -87,7 +103,9 @@ def ranking_check(request: HttpRequest) -> HttpResponse:
 def waits_view(request: HttpRequest) -> HttpResponse:
     form, start, end, _group = _period(request)
     windows = {w.pk: w for w in visible_windows(request.user)}
-    rows = [(windows[r.unit_id], r) for r in queue.waits(start, end, units=list(windows)) if r.unit_id in windows]
+    rows = [
+        (windows[r.unit_id], r) for r in queue.waits(start, end, units=list(windows)) if r.unit_id in windows
+    ]
     return render(request, "windows/waits.html", {"form": form, "rows": rows, "start": start, "end": end})
 
 
@@ -108,11 +126,21 @@ def _quarter(request: HttpRequest) -> tuple[int, int]:
 def stars_view(request: HttpRequest) -> HttpResponse:
     year, quarter = _quarter(request)
     stars = scope_to_user(ServiceStar.objects.select_related("person", "unit"), request.user).filter(
-        year=year, quarter=quarter)
+        year=year, quarter=quarter
+    )
     start, end = quarter_bounds(year, quarter)
-    return render(request, "windows/stars.html", {
-        "stars": stars, "year": year, "quarter": quarter, "start": start, "end": end,
-        "can_confirm": request.user.has_perm("windows.confirm_star")})
+    return render(
+        request,
+        "windows/stars.html",
+        {
+            "stars": stars,
+            "year": year,
+            "quarter": quarter,
+            "start": start,
+            "end": end,
+            "can_confirm": request.user.has_perm("windows.confirm_star"),
+        },
+    )
 
 
 @require_POST
@@ -122,8 +150,11 @@ def stars_propose(request: HttpRequest) -> HttpResponse:
     year, quarter = _quarter(request)
     stars = ranking.do_propose_stars(year, quarter, actor=request.user)
     poor = ranking.do_propose_poor_performers(year, quarter, actor=request.user)
-    messages.success(request, _("%(stars)d service stars proposed; %(poor)d poor performers proposed for the "
-                                "ledger.") % {"stars": len(stars), "poor": len(poor)})
+    messages.success(
+        request,
+        _("%(stars)d service stars proposed; %(poor)d poor performers proposed for the ledger.")
+        % {"stars": len(stars), "poor": len(poor)},
+    )
     return redirect(f"{reverse('windows:stars')}?year={year}&quarter={quarter}")
 
 

@@ -28,9 +28,14 @@ def scoped_items(user):
 @login_required
 @permission_required("windows.view_serviceitem", raise_exception=True)
 def item_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(scoped_items(request.user).order_by("unit__path", "code"), PAGE).get_page(request.GET.get("page"))
-    return render(request, "windows/item_list.html", {
-        "page": page, "query": "", "can_manage": request.user.has_perm("windows.manage_items")})
+    page = Paginator(scoped_items(request.user).order_by("unit__path", "code"), PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "windows/item_list.html",
+        {"page": page, "query": "", "can_manage": request.user.has_perm("windows.manage_items")},
+    )
 
 
 @login_required
@@ -54,7 +59,9 @@ def item_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                count, errors = sheet.do_import_items(form.cleaned_data["file"], actor=request.user, request=request)
+                count, errors = sheet.do_import_items(
+                    form.cleaned_data["file"], actor=request.user, request=request
+                )
             except WindowError as exc:
                 form.add_error("file", exc.message)
             else:
@@ -62,8 +69,12 @@ def item_import(request: HttpRequest) -> HttpResponse:
                     messages.success(request, _("%(count)d service items imported.") % {"count": count})
                     return redirect("windows:items")
         status = 400
-    return render(request, "windows/item_import.html", {"form": form, "errors": errors,
-                                                        "columns": sheet.ITEM_COLUMNS}, status=status)
+    return render(
+        request,
+        "windows/item_import.html",
+        {"form": form, "errors": errors, "columns": sheet.ITEM_COLUMNS},
+        status=status,
+    )
 
 
 @login_required

@@ -41,25 +41,38 @@ def _page(request, queryset):
 @login_required
 @permission_required("windows.view_servicecase", raise_exception=True)
 def bad_ratings(request: HttpRequest) -> HttpResponse:
-    ratings = scope_to_user(Rating.objects.filter(level__in=BAD_LEVELS), request.user, "case__unit").select_related(
-        "case__unit", "case__item", "matter", "return_visit").order_by("-rated_at")
-    return render(request, "windows/bad_ratings.html", {
-        "page": _page(request, ratings), "query": "", "today": clock.today(),
-        "can_visit": request.user.has_perm("windows.view_applicant")})
+    ratings = (
+        scope_to_user(Rating.objects.filter(level__in=BAD_LEVELS), request.user, "case__unit")
+        .select_related("case__unit", "case__item", "matter", "return_visit")
+        .order_by("-rated_at")
+    )
+    return render(
+        request,
+        "windows/bad_ratings.html",
+        {
+            "page": _page(request, ratings),
+            "query": "",
+            "today": clock.today(),
+            "can_visit": request.user.has_perm("windows.view_applicant"),
+        },
+    )
 
 
 @require_POST
 @login_required
 @permission_required("windows.view_applicant", raise_exception=True)
 def return_visit(request: HttpRequest, pk: int) -> HttpResponse:
-    visit = get_object_or_404(scope_to_user(ReturnVisit.objects.all(), request.user, "rating__case__unit"), pk=pk)
+    visit = get_object_or_404(
+        scope_to_user(ReturnVisit.objects.all(), request.user, "rating__case__unit"), pk=pk
+    )
     satisfied = request.POST.get("satisfied")
     if satisfied not in ("1", "0"):
         messages.error(request, _("Say whether the applicant was satisfied."))
     else:
         try:
-            actions.do_return_visit(visit, actor=request.user, satisfied=satisfied == "1",
-                                    note=request.POST.get("note", ""))
+            actions.do_return_visit(
+                visit, actor=request.user, satisfied=satisfied == "1", note=request.POST.get("note", "")
+            )
         except actions.WindowError as exc:
             messages.error(request, exc.message)
         else:
@@ -75,7 +88,9 @@ def rating_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                count, errors = do_import_ratings(form.cleaned_data["file"], actor=request.user, request=request)
+                count, errors = do_import_ratings(
+                    form.cleaned_data["file"], actor=request.user, request=request
+                )
             except actions.WindowError as exc:
                 form.add_error("file", exc.message)
             else:
@@ -89,8 +104,10 @@ def rating_import(request: HttpRequest) -> HttpResponse:
 class DutyForm(forms.Form):
     unit = forms.ModelChoiceField(queryset=None, label=gettext_lazy("Hall or window"))
     day = forms.DateField(label=gettext_lazy("Day"))
-    person = forms.ModelChoiceField(queryset=Person.objects.filter(is_active=True).order_by("name"),
-                                    label=gettext_lazy("Director on duty"))
+    person = forms.ModelChoiceField(
+        queryset=Person.objects.filter(is_active=True).order_by("name"),
+        label=gettext_lazy("Director on duty"),
+    )
     phone = forms.CharField(max_length=32, required=False, label=gettext_lazy("Phone"))
 
     def __init__(self, user, *args, **kwargs):
@@ -111,16 +128,21 @@ def roster(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Duty roster saved."))
             return redirect("windows:roster")
     days = scope_to_user(DutyRoster.objects.select_related("unit", "person"), request.user).order_by("-day")
-    return render(request, "windows/roster.html", {"form": form, "page": _page(request, days), "query": ""},
-                  status=400 if form is not None and form.errors else 200)
+    return render(
+        request,
+        "windows/roster.html",
+        {"form": form, "page": _page(request, days), "query": ""},
+        status=400 if form is not None and form.errors else 200,
+    )
 
 
 class InquiryForm(forms.Form):
     unit = forms.ModelChoiceField(queryset=None, label=gettext_lazy("Window"))
     subject = forms.CharField(max_length=200, label=gettext_lazy("What was asked"))
     referred_to = forms.ModelChoiceField(queryset=None, required=False, label=gettext_lazy("Referred to"))
-    answer = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False,
-                             label=gettext_lazy("Answer or referral"))
+    answer = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False, label=gettext_lazy("Answer or referral")
+    )
 
     def __init__(self, user, *args, **kwargs):
         from xiaoneng.org.models import Unit
@@ -143,8 +165,12 @@ def inquiries(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("First inquiry recorded."))
             return redirect("windows:inquiries")
     rows = scope_to_user(FirstInquiry.objects.select_related("unit", "person", "referred_to"), request.user)
-    return render(request, "windows/inquiries.html", {"form": form, "page": _page(request, rows), "query": ""},
-                  status=400 if form is not None and form.errors else 200)
+    return render(
+        request,
+        "windows/inquiries.html",
+        {"form": form, "page": _page(request, rows), "query": ""},
+        status=400 if form is not None and form.errors else 200,
+    )
 
 
 class ConsultationForm(forms.Form):
@@ -153,7 +179,9 @@ class ConsultationForm(forms.Form):
     subject = forms.CharField(max_length=200, label=gettext_lazy("Project or subject"))
     held_on = forms.DateField(label=gettext_lazy("Held on"))
     item = forms.ModelChoiceField(queryset=None, required=False, label=gettext_lazy("Service item"))
-    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label=gettext_lazy("Note"))
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False, label=gettext_lazy("Note")
+    )
 
     def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -174,12 +202,18 @@ def consultations(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Consultation recorded."))
             return redirect("windows:consultations")
     rows = scope_to_user(Consultation.objects.select_related("unit", "item", "case"), request.user)
-    return render(request, "windows/consultations.html", {"form": form, "page": _page(request, rows), "query": ""},
-                  status=400 if form is not None and form.errors else 200)
+    return render(
+        request,
+        "windows/consultations.html",
+        {"form": form, "page": _page(request, rows), "query": ""},
+        status=400 if form is not None and form.errors else 200,
+    )
 
 
 class GreenCardForm(forms.Form):
-    enterprise = forms.ModelChoiceField(queryset=Target.objects.order_by("name"), label=gettext_lazy("Enterprise"))
+    enterprise = forms.ModelChoiceField(
+        queryset=Target.objects.order_by("name"), label=gettext_lazy("Enterprise")
+    )
     granted_on = forms.DateField(label=gettext_lazy("Granted on"))
     valid_to = forms.DateField(required=False, label=gettext_lazy("Valid to"))
     note = forms.CharField(max_length=200, required=False, label=gettext_lazy("Note"))
@@ -202,8 +236,12 @@ def green_cards(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Green card granted."))
                 return redirect("windows:green_cards")
     cards = GreenCard.objects.select_related("enterprise").order_by("enterprise__name")
-    return render(request, "windows/green_cards.html", {"form": form, "page": _page(request, cards), "query": ""},
-                  status=400 if form is not None and form.errors else 200)
+    return render(
+        request,
+        "windows/green_cards.html",
+        {"form": form, "page": _page(request, cards), "query": ""},
+        status=400 if form is not None and form.errors else 200,
+    )
 
 
 @login_required
@@ -211,9 +249,14 @@ def green_cards(request: HttpRequest) -> HttpResponse:
 def green_card_history(request: HttpRequest, pk: int) -> HttpResponse:
     """The enterprise's service history at the windows this user may see."""
     card = get_object_or_404(GreenCard.objects.select_related("enterprise"), pk=pk)
-    cases = scope_to_user(ServiceCase.objects.filter(enterprise=card.enterprise), request.user).select_related(
-        "item", "unit").order_by("-received_at")
-    return render(request, "windows/green_card.html", {"card": card, "page": _page(request, cases), "query": ""})
+    cases = (
+        scope_to_user(ServiceCase.objects.filter(enterprise=card.enterprise), request.user)
+        .select_related("item", "unit")
+        .order_by("-received_at")
+    )
+    return render(
+        request, "windows/green_card.html", {"card": card, "page": _page(request, cases), "query": ""}
+    )
 
 
 @login_required
@@ -229,7 +272,10 @@ def queue_desk(request: HttpRequest, unit_id: int) -> HttpResponse:
             if step == "issue":
                 queue.do_issue_ticket(unit, actor=request.user)
             elif step == "call":
-                if queue.do_call_next(unit, actor=request.user, counter=request.POST.get("counter", "")) is None:
+                if (
+                    queue.do_call_next(unit, actor=request.user, counter=request.POST.get("counter", ""))
+                    is None
+                ):
                     messages.info(request, _("Nobody is waiting."))
             elif step in ("served", "abandoned"):
                 ticket = get_object_or_404(unit.queue_tickets, pk=request.POST.get("ticket"))
@@ -238,6 +284,12 @@ def queue_desk(request: HttpRequest, unit_id: int) -> HttpResponse:
             messages.error(request, exc.message)
         return redirect("windows:queue_desk", unit_id=unit.pk)
     today = clock.today()
-    return render(request, "windows/queue_desk.html", {
-        "unit": unit, "waiting": queue.waiting(unit, today).select_related("enterprise")[:50],
-        "called": unit.queue_tickets.filter(day=today, state="called").order_by("-called_at")[:20]})
+    return render(
+        request,
+        "windows/queue_desk.html",
+        {
+            "unit": unit,
+            "waiting": queue.waiting(unit, today).select_related("enterprise")[:50],
+            "called": unit.queue_tickets.filter(day=today, state="called").order_by("-called_at")[:20],
+        },
+    )

@@ -28,26 +28,41 @@ class WindowTestCase(XiaonengTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        cls.window_a = make_unit("jtj-ck", "县交通运输局窗口", UnitKind.WINDOW, parent=cls.unit_a,
-                                 short_name="交通窗口")
-        cls.window_b = make_unit("rsj-ck", "县人社局窗口", UnitKind.WINDOW, parent=cls.unit_b,
-                                 short_name="人社窗口")
+        cls.window_a = make_unit(
+            "jtj-ck", "县交通运输局窗口", UnitKind.WINDOW, parent=cls.unit_a, short_name="交通窗口"
+        )
+        cls.window_b = make_unit(
+            "rsj-ck", "县人社局窗口", UnitKind.WINDOW, parent=cls.unit_b, short_name="人社窗口"
+        )
         cls.clerk_a = make_user("clerk_a", "unit_staff", cls.window_a)
         cls.clerk_b = make_user("clerk_b", "unit_staff", cls.window_b)
         cls.item_a = ServiceItem.objects.create(
-            unit=cls.window_a, code="JT-001", name="道路运输经营许可", legal_limit=20, promised_limit=10,
-            materials="申请表\n营业执照复印件\n车辆行驶证")
+            unit=cls.window_a,
+            code="JT-001",
+            name="道路运输经营许可",
+            legal_limit=20,
+            promised_limit=10,
+            materials="申请表\n营业执照复印件\n车辆行驶证",
+        )
         cls.item_spot = ServiceItem.objects.create(
-            unit=cls.window_a, code="JT-002", name="道路运输证年审", is_immediate=True, materials="道路运输证")
+            unit=cls.window_a, code="JT-002", name="道路运输证年审", is_immediate=True, materials="道路运输证"
+        )
         cls.item_b = ServiceItem.objects.create(
-            unit=cls.window_b, code="RS-001", name="退休审批", legal_limit=15, promised_limit=5,
-            materials="身份证\n退休审批表")
+            unit=cls.window_b,
+            code="RS-001",
+            name="退休审批",
+            legal_limit=15,
+            promised_limit=5,
+            materials="身份证\n退休审批表",
+        )
         cls.firm = Target.objects.create(kind=TargetKind.ENTERPRISE, name="金湖县恒通物流有限公司")
 
     def case(self, item=None, *, received=None, completed=None, actor=None, **extra) -> ServiceCase:
         item = item or self.item_a
         clerk = actor or (self.clerk_a if item.unit_id == self.window_a.pk else self.clerk_b)
-        case = actions.do_receive_case(item, actor=clerk, applicant_name="张三", received_at=received, **extra)
+        case = actions.do_receive_case(
+            item, actor=clerk, applicant_name="张三", received_at=received, **extra
+        )
         if completed is not None:
             case, self.token = actions.do_complete_case(case, actor=clerk, completed_at=completed)
         return case

@@ -43,8 +43,13 @@ class CaseTests(WindowTestCase):
         self.assertFalse(ServiceCase.objects.exists())
 
     def test_consultation_linked_to_following_case(self):
-        c = actions.do_record_consultation(unit=self.window_a, actor=self.clerk_a, kind="project",
-                                           subject="恒通物流仓储项目", held_on=datetime.date(2025, 3, 1))
+        c = actions.do_record_consultation(
+            unit=self.window_a,
+            actor=self.clerk_a,
+            kind="project",
+            subject="恒通物流仓储项目",
+            held_on=datetime.date(2025, 3, 1),
+        )
         case = self.case(consultation=c)
         self.assertEqual(list(case.consultations.all()), [c])
 
@@ -56,8 +61,12 @@ class ColourTests(WindowTestCase):
         with at(2025, 9, 29):
             case = self.case()
         self.assertEqual(case.deadline, datetime.date(2025, 10, 20))
-        expected = {(2025, 10, 8): "green", (2025, 10, 17): "green", (2025, 10, 20): "yellow",
-                    (2025, 10, 21): "red"}
+        expected = {
+            (2025, 10, 8): "green",
+            (2025, 10, 17): "green",
+            (2025, 10, 20): "yellow",
+            (2025, 10, 21): "red",
+        }
         for (y, m, d), colour in expected.items():
             with at(y, m, d, 7):
                 scanner.scan()
@@ -110,15 +119,18 @@ class RatingTests(WindowTestCase):
         with at(2025, 3, 4):
             rating = actions.do_rate_case(self.token, level=2, comment="材料要求前后不一")
         matter = rating.matter
-        self.assertEqual((matter.kind.code, matter.state, matter.unit), ("window_rectification", State.ASSIGNED,
-                                                                         self.window_a))
+        self.assertEqual(
+            (matter.kind.code, matter.state, matter.unit),
+            ("window_rectification", State.ASSIGNED, self.window_a),
+        )
         self.assertEqual(matter.time_limit, 15)
         visit = ReturnVisit.objects.get(rating=rating)
         self.assertIsNone(visit.done_at)
         with at(2025, 3, 10):
             matter = matter_actions.do_reply_matter(matter, actor=self.liaison_a, reply="已统一材料清单")
-            matter_actions.do_verify_matter(matter, actor=self.staff, verdict=Verdict.SUBSTANTIATED,
-                                            resolution=Resolution.RESOLVED)
+            matter_actions.do_verify_matter(
+                matter, actor=self.staff, verdict=Verdict.SUBSTANTIATED, resolution=Resolution.RESOLVED
+            )
         rating.refresh_from_db()
         visit.refresh_from_db()
         self.assertIsNotNone(rating.rectified_at)
@@ -148,8 +160,12 @@ class GreenCardTests(WindowTestCase):
 
     def test_card_may_not_end_before_it_begins(self):
         with self.assertRaises(actions.WindowError):
-            actions.do_grant_green_card(self.firm, actor=self.admin, granted_on=datetime.date(2025, 2, 1),
-                                        valid_to=datetime.date(2025, 1, 1))
+            actions.do_grant_green_card(
+                self.firm,
+                actor=self.admin,
+                granted_on=datetime.date(2025, 2, 1),
+                valid_to=datetime.date(2025, 1, 1),
+            )
 
     def test_unit_staff_cannot_grant(self):
         with self.assertRaises(actions.WindowNotPermitted):

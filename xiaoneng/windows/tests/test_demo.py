@@ -18,10 +18,14 @@ class DemoWindowsTests(TestCase):
             build_demo(steps=[build_units, build_persons, build_accounts, build_targets, build_windows])
 
     def test_two_windows_a_quarter_of_cases_tickets_and_ratings(self):
-        self.assertEqual(set(ServiceCase.objects.values_list("unit__code", flat=True)), {"xzfw-hbj", "xzfw-rsj"})
+        self.assertEqual(
+            set(ServiceCase.objects.values_list("unit__code", flat=True)), {"xzfw-hbj", "xzfw-rsj"}
+        )
         self.assertGreater(ServiceCase.objects.count(), 150)
-        self.assertEqual(set(ServiceCase.objects.exclude(outcome="").values_list("outcome", flat=True)),
-                         set(Outcome.values))
+        self.assertEqual(
+            set(ServiceCase.objects.exclude(outcome="").values_list("outcome", flat=True)),
+            set(Outcome.values),
+        )
         self.assertTrue(ServiceCase.objects.filter(state="received").exists())
         self.assertTrue(QueueTicket.objects.filter(state="abandoned").exists())
         self.assertTrue(Rating.objects.exists())
@@ -35,6 +39,7 @@ class DemoWindowsTests(TestCase):
 
     def test_figures_and_a_confirmed_star(self):
         import datetime
+
         f = figures(datetime.date(2025, 7, 1), datetime.date(2025, 10, 20), today=datetime.date(2025, 10, 20))
         self.assertGreater(f.satisfaction_rate.percent, 80)
         self.assertTrue(ServiceStar.objects.filter(state="confirmed").exists())

@@ -22,7 +22,9 @@ class FigureTests(WindowTestCase):
         super().setUpTestData()
         self = cls
         with at(2025, 3, 3):
-            spot = cls.case(self, cls.item_spot, received=moment(2025, 3, 3, 9), completed=moment(2025, 3, 3, 9, 30))
+            spot = cls.case(
+                self, cls.item_spot, received=moment(2025, 3, 3, 9), completed=moment(2025, 3, 3, 9, 30)
+            )
             actions.do_rate_case(self.token, level=5)
             late = cls.case(self, received=moment(2025, 3, 3), completed=moment(2025, 3, 20))
             actions.do_rate_case(self.token, level=1)
@@ -78,16 +80,27 @@ class RankingTests(WindowTestCase):
         cls.clerk_d = make_user("clerk_d", "unit_staff", cls.window_d)
         cls.item_c = ServiceItem.objects.create(unit=cls.window_c, code="C1", name="丙事项", promised_limit=3)
         cls.item_d = ServiceItem.objects.create(unit=cls.window_d, code="D1", name="丁事项", promised_limit=3)
-        plan = {cls.item_a: (4, [5, 5, 5, 5]), cls.item_b: (4, [5, 4, 2, 1]), cls.item_c: (4, [4, 4, 3, 1]),
-                cls.item_d: (2, [1, 1])}
+        plan = {
+            cls.item_a: (4, [5, 5, 5, 5]),
+            cls.item_b: (4, [5, 4, 2, 1]),
+            cls.item_c: (4, [4, 4, 3, 1]),
+            cls.item_d: (2, [1, 1]),
+        }
         for month in (2, 3):
             for item, (n, levels) in plan.items():
-                clerk = {cls.window_a.pk: cls.clerk_a, cls.window_b.pk: cls.clerk_b,
-                         cls.window_c.pk: cls.clerk_c, cls.window_d.pk: cls.clerk_d}[item.unit_id]
+                clerk = {
+                    cls.window_a.pk: cls.clerk_a,
+                    cls.window_b.pk: cls.clerk_b,
+                    cls.window_c.pk: cls.clerk_c,
+                    cls.window_d.pk: cls.clerk_d,
+                }[item.unit_id]
                 for i in range(n):
-                    case = actions.do_receive_case(item, actor=clerk, applicant_name="王五",
-                                                   received_at=moment(2025, month, 10 + i))
-                    _c, token = actions.do_complete_case(case, actor=clerk, completed_at=moment(2025, month, 10 + i, 11))
+                    case = actions.do_receive_case(
+                        item, actor=clerk, applicant_name="王五", received_at=moment(2025, month, 10 + i)
+                    )
+                    _c, token = actions.do_complete_case(
+                        case, actor=clerk, completed_at=moment(2025, month, 10 + i, 11)
+                    )
                     actions.do_rate_case(token, level=levels[i])
 
     def test_ranking_leaves_out_small_windows(self):
@@ -124,9 +137,12 @@ class StarTests(WindowTestCase):
         cls.clerk_a2 = make_user("clerk_a2", "unit_staff", cls.window_a, Position.STAFF)
         for clerk, levels in ((cls.clerk_a, [5, 5, 5]), (cls.clerk_a2, [5, 2, 3])):
             for i, level in enumerate(levels):
-                case = actions.do_receive_case(cls.item_a, actor=clerk, applicant_name="赵六",
-                                               received_at=moment(2025, 1, 6 + i))
-                _c, token = actions.do_complete_case(case, actor=clerk, completed_at=moment(2025, 1, 6 + i, 15))
+                case = actions.do_receive_case(
+                    cls.item_a, actor=clerk, applicant_name="赵六", received_at=moment(2025, 1, 6 + i)
+                )
+                _c, token = actions.do_complete_case(
+                    case, actor=clerk, completed_at=moment(2025, 1, 6 + i, 15)
+                )
                 actions.do_rate_case(token, level=level)
 
     def test_star_proposed_confirmed_published(self):
@@ -158,9 +174,12 @@ class NewsTests(WindowTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         for i in range(3):
-            case = actions.do_receive_case(cls.item_spot, actor=cls.clerk_a, applicant_name="甲",
-                                           received_at=moment(2025, 3, 3 + i, 9))
-            _c, token = actions.do_complete_case(case, actor=cls.clerk_a, completed_at=moment(2025, 3, 3 + i, 10))
+            case = actions.do_receive_case(
+                cls.item_spot, actor=cls.clerk_a, applicant_name="甲", received_at=moment(2025, 3, 3 + i, 9)
+            )
+            _c, token = actions.do_complete_case(
+                case, actor=cls.clerk_a, completed_at=moment(2025, 3, 3 + i, 10)
+            )
             actions.do_rate_case(token, level=5)
 
     def test_center_news_in_newsletter_style(self):

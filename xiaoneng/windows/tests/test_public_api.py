@@ -71,7 +71,9 @@ class PublicPageTests(WindowTestCase):
         self.assertContains(response, "J001")
         self.assertContains(response, "1人等候")
         self.assertNotContains(response, "张三")
-        self.assertEqual(self.client.get(reverse("public_windows:hall_screen", args=["nope"])).status_code, 404)
+        self.assertEqual(
+            self.client.get(reverse("public_windows:hall_screen", args=["nope"])).status_code, 404
+        )
 
 
 class QueueTests(WindowTestCase):
@@ -82,8 +84,10 @@ class QueueTests(WindowTestCase):
         gone = queue.do_issue_ticket(self.window_a, actor=self.clerk_a, at=moment(2025, 3, 3, 9, 30))
         queue.do_finish_ticket(gone, actor=self.clerk_a, served=False, at=moment(2025, 3, 3, 10))
         rows = queue.waits(datetime.date(2025, 3, 3), datetime.date(2025, 3, 3))
-        self.assertEqual([(r.hour, r.tickets, r.called, r.abandoned, r.avg_wait_minutes) for r in rows],
-                         [(9, 2, 1, 1, 12.0)])
+        self.assertEqual(
+            [(r.hour, r.tickets, r.called, r.abandoned, r.avg_wait_minutes) for r in rows],
+            [(9, 2, 1, 1, 12.0)],
+        )
 
     def test_waiting_ticket_cannot_be_served(self):
         t = queue.do_issue_ticket(self.window_a, actor=self.clerk_a)
@@ -100,8 +104,12 @@ class QueueApiTests(WindowTestCase):
         _t, cls.liaison_token = do_create_token(cls.liaison_a, name="l")
 
     def api(self, method, path, token, body=None):
-        return getattr(self.client, method)(f"/api/v1{path}", body or {}, content_type="application/json",
-                                            HTTP_AUTHORIZATION=f"Bearer {token}")
+        return getattr(self.client, method)(
+            f"/api/v1{path}",
+            body or {},
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Bearer {token}",
+        )
 
     def test_issue_call_serve(self):
         actions.do_grant_green_card(self.firm, actor=self.admin, granted_on=datetime.date(2020, 1, 1))

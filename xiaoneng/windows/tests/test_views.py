@@ -10,8 +10,19 @@ from xiaoneng.windows import actions
 from xiaoneng.windows.models import GreenCard, ServiceCase, ServiceItem
 from xiaoneng.windows.tests.base import WindowTestCase, at, moment
 
-ROLES = ["admin", "staff", "liaison_a", "liaison_b", "section_liaison", "head_a", "supervisor", "leader",
-         "clerk_a", "clerk_b", None]
+ROLES = [
+    "admin",
+    "staff",
+    "liaison_a",
+    "liaison_b",
+    "section_liaison",
+    "head_a",
+    "supervisor",
+    "leader",
+    "clerk_a",
+    "clerk_b",
+    None,
+]
 CENTER = {"admin", "staff"}
 SEES_A = CENTER | {"liaison_a", "head_a", "supervisor", "leader", "clerk_a"}
 CLERKS = {"clerk_a", "clerk_b"}
@@ -46,15 +57,27 @@ class PermissionTableTests(WindowTestCase):
 
     def pages(self):
         return [
-            ("windows:index", (), "view"), ("windows:board_rows", (), "view"), ("windows:cases", (), "view"),
-            ("windows:case", (self.case_a.public_id,), "view_a"), ("windows:items", (), "view"),
-            ("windows:items_export", (), "view"), ("windows:item_notice", (self.item_a.pk,), "view_a"),
-            ("windows:figures", (), "view"), ("windows:ranking", (), "view"), ("windows:waits", (), "view"),
-            ("windows:stars", (), "view"), ("windows:bad_ratings", (), "view"), ("windows:roster", (), "view"),
-            ("windows:inquiries", (), "view"), ("windows:consultations", (), "view"),
-            ("windows:green_cards", (), "view"), ("windows:green_card", (self.card.pk,), "view"),
-            ("windows:case_new", (), "record"), ("windows:items_import", (), "center"),
-            ("windows:rating_import", (), "center"), ("windows:queue_desk", (self.window_a.pk,), "queue_a"),
+            ("windows:index", (), "view"),
+            ("windows:board_rows", (), "view"),
+            ("windows:cases", (), "view"),
+            ("windows:case", (self.case_a.public_id,), "view_a"),
+            ("windows:items", (), "view"),
+            ("windows:items_export", (), "view"),
+            ("windows:item_notice", (self.item_a.pk,), "view_a"),
+            ("windows:figures", (), "view"),
+            ("windows:ranking", (), "view"),
+            ("windows:waits", (), "view"),
+            ("windows:stars", (), "view"),
+            ("windows:bad_ratings", (), "view"),
+            ("windows:roster", (), "view"),
+            ("windows:inquiries", (), "view"),
+            ("windows:consultations", (), "view"),
+            ("windows:green_cards", (), "view"),
+            ("windows:green_card", (self.card.pk,), "view"),
+            ("windows:case_new", (), "record"),
+            ("windows:items_import", (), "center"),
+            ("windows:rating_import", (), "center"),
+            ("windows:queue_desk", (self.window_a.pk,), "queue_a"),
         ]
 
     def test_every_page_for_every_role(self):
@@ -97,14 +120,18 @@ class CaseViewTests(WindowTestCase):
     def test_receive_page_in_chinese_and_creates_case(self):
         self.login(self.clerk_a)
         self.assertContains(self.client.get(reverse("windows:case_new")), "申请人")
-        response = self.client.post(reverse("windows:case_new"), {"item": self.item_a.pk, "applicant_name": "张三"})
+        response = self.client.post(
+            reverse("windows:case_new"), {"item": self.item_a.pk, "applicant_name": "张三"}
+        )
         case = ServiceCase.objects.get()
         self.assertRedirects(response, case.get_absolute_url())
         self.assertEqual(case.staff, self.clerk_a.person)
 
     def test_clerk_cannot_pick_other_window_item(self):
         self.login(self.clerk_a)
-        response = self.client.post(reverse("windows:case_new"), {"item": self.item_b.pk, "applicant_name": "张三"})
+        response = self.client.post(
+            reverse("windows:case_new"), {"item": self.item_b.pk, "applicant_name": "张三"}
+        )
         self.assertEqual(response.status_code, 400)
         self.assertFalse(ServiceCase.objects.exists())
 
@@ -115,6 +142,7 @@ class CaseViewTests(WindowTestCase):
         self.login(self.staff)
         self.assertContains(self.client.get(case.get_absolute_url()), "张三")
         from xiaoneng.audit.models import AuditEntry
+
         self.assertTrue(AuditEntry.objects.filter(action="windows.applicant_view").exists())
 
     def test_case_list_query_count_does_not_grow(self):
@@ -148,10 +176,13 @@ class CaseViewTests(WindowTestCase):
     def test_queue_desk_calls_green_card_first(self):
         actions.do_grant_green_card(self.firm, actor=self.admin, granted_on=datetime.date(2020, 1, 1))
         from xiaoneng.windows import queue
+
         queue.do_issue_ticket(self.window_a, actor=self.clerk_a)
         green = queue.do_issue_ticket(self.window_a, actor=self.clerk_a, enterprise=self.firm)
         self.login(self.clerk_a)
-        self.client.post(reverse("windows:queue_desk", args=[self.window_a.pk]), {"step": "call", "counter": "3号"})
+        self.client.post(
+            reverse("windows:queue_desk", args=[self.window_a.pk]), {"step": "call", "counter": "3号"}
+        )
         green.refresh_from_db()
         self.assertEqual((green.state, green.counter), ("called", "3号"))
 
@@ -168,12 +199,25 @@ def sheet(rows) -> io.BytesIO:
 
 
 class ItemSheetTests(WindowTestCase):
-    HEADER = ["事项编码", "事项名称", "窗口编码", "法定时限（工作日）", "承诺时限（工作日）", "即办件", "申请材料"]
+    HEADER = [
+        "事项编码",
+        "事项名称",
+        "窗口编码",
+        "法定时限（工作日）",
+        "承诺时限（工作日）",
+        "即办件",
+        "申请材料",
+    ]
 
     def test_import_creates_and_updates(self):
         self.login(self.admin)
-        data = sheet([self.HEADER, ["JT-001", "道路运输经营许可（新）", "jtj-ck", 20, 8, "否", "申请表；执照"],
-                      ["JT-009", "从业资格证补办", "jtj-ck", 5, 1, "是", ""]])
+        data = sheet(
+            [
+                self.HEADER,
+                ["JT-001", "道路运输经营许可（新）", "jtj-ck", 20, 8, "否", "申请表；执照"],
+                ["JT-009", "从业资格证补办", "jtj-ck", 5, 1, "是", ""],
+            ]
+        )
         response = self.client.post(reverse("windows:items_import"), {"file": data})
         self.assertRedirects(response, reverse("windows:items"))
         self.assertEqual(ServiceItem.objects.get(code="JT-001").material_list(), ["申请表", "执照"])
@@ -181,8 +225,14 @@ class ItemSheetTests(WindowTestCase):
 
     def test_any_bad_row_imports_nothing(self):
         self.login(self.admin)
-        data = sheet([self.HEADER, ["JT-010", "甲", "jtj-ck", 5, 1, "否", ""],
-                      ["JT-011", "乙", "nowhere", 5, 1, "否", ""], ["JT-012", "丙", "jtj-ck", "五", 1, "否", ""]])
+        data = sheet(
+            [
+                self.HEADER,
+                ["JT-010", "甲", "jtj-ck", 5, 1, "否", ""],
+                ["JT-011", "乙", "nowhere", 5, 1, "否", ""],
+                ["JT-012", "丙", "jtj-ck", "五", 1, "否", ""],
+            ]
+        )
         response = self.client.post(reverse("windows:items_import"), {"file": data})
         self.assertEqual(response.status_code, 400)
         self.assertContains(response, "nowhere", status_code=400)
@@ -213,8 +263,13 @@ class RatingImportTests(WindowTestCase):
             one = self.case(received=moment(2025, 3, 3, 9), completed=moment(2025, 3, 3, 10))
             two = self.case(received=moment(2025, 3, 3, 9), completed=moment(2025, 3, 3, 10))
         self.login(self.staff)
-        data = sheet([self.HEADER, ["P1", one.number, "非常满意", "2025-03-03 12:00", "", "非常满意"],
-                      ["P2", two.number, "不满意", "2025-03-04 09:00", "等了很久", ""]])
+        data = sheet(
+            [
+                self.HEADER,
+                ["P1", one.number, "非常满意", "2025-03-03 12:00", "", "非常满意"],
+                ["P2", two.number, "不满意", "2025-03-04 09:00", "等了很久", ""],
+            ]
+        )
         with at(2025, 3, 4):
             response = self.client.post(reverse("windows:rating_import"), {"file": data})
         self.assertEqual(response.status_code, 302)
@@ -226,8 +281,13 @@ class RatingImportTests(WindowTestCase):
         with at(2025, 3, 3):
             one = self.case(received=moment(2025, 3, 3, 9), completed=moment(2025, 3, 3, 10))
         self.login(self.staff)
-        data = sheet([self.HEADER, ["P1", one.number, "满意", "2025-03-03", "", ""],
-                      ["P2", "NOPE", "满意", "2025-03-03", "", ""]])
+        data = sheet(
+            [
+                self.HEADER,
+                ["P1", one.number, "满意", "2025-03-03", "", ""],
+                ["P2", "NOPE", "满意", "2025-03-03", "", ""],
+            ]
+        )
         response = self.client.post(reverse("windows:rating_import"), {"file": data})
         self.assertEqual(response.status_code, 400)
         self.assertIsNone(ServiceCase.objects.get(pk=one.pk).rating_level)
