@@ -27,7 +27,7 @@ from xiaoneng.org.access import scope_to_user, visible_units
 from xiaoneng.org.models import Target, UnitKind
 from xiaoneng.trace.chain import events_for
 from xiaoneng.windows import actions
-from xiaoneng.windows.models import CaseState, ServiceCase, ServiceItem
+from xiaoneng.windows.models import CaseState, Consultation, ServiceCase, ServiceItem
 
 PAGE = 50
 BOARD_ROWS = 50
@@ -134,10 +134,16 @@ class CaseForm(forms.Form):
     enterprise = forms.ModelChoiceField(
         queryset=Target.objects.order_by("name"), required=False, label=gettext_lazy("Enterprise")
     )
+    consultation = forms.ModelChoiceField(
+        queryset=None, required=False, label=gettext_lazy("Pre-application consultation")
+    )
 
     def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["item"].queryset = scope_to_user(ServiceItem.objects.filter(is_active=True), user)
+        self.fields["consultation"].queryset = scope_to_user(
+            Consultation.objects.filter(case__isnull=True), user
+        ).order_by("-held_on")
 
 
 @login_required
@@ -153,9 +159,10 @@ def case_new(request: HttpRequest) -> HttpResponse:
                 applicant_name=data["applicant_name"],
                 applicant_phone=data["applicant_phone"],
                 enterprise=data["enterprise"],
+                consultation=data["consultation"],
             )
         except actions.WindowError as exc:
-            error_response(request, exc)
+            form.add_error(None, exc.message)
         else:
             messages.success(request, _("Case %(number)s received.") % {"number": case.number})
             return redirect(case)

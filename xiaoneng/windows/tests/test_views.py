@@ -291,3 +291,52 @@ class RatingImportTests(WindowTestCase):
         response = self.client.post(reverse("windows:rating_import"), {"file": data})
         self.assertEqual(response.status_code, 400)
         self.assertIsNone(ServiceCase.objects.get(pk=one.pk).rating_level)
+
+
+class ConsultationLinkTests(WindowTestCase):
+    def test_case_received_after_consultation_is_linked(self):
+        c = actions.do_record_consultation(
+            unit=self.window_a,
+            actor=self.clerk_a,
+            kind="draft",
+            subject="仓储项目",
+            held_on=datetime.date(2025, 3, 1),
+        )
+        self.login(self.clerk_a)
+        response = self.client.post(
+            reverse("windows:case_new"),
+            {"item": self.item_a.pk, "applicant_name": "张三", "consultation": c.pk},
+        )
+        case = ServiceCase.objects.get()
+        self.assertRedirects(response, case.get_absolute_url())
+        c.refresh_from_db()
+        self.assertEqual(c.case, case)
+        self.assertContains(self.client.get(case.get_absolute_url()), "仓储项目")
+
+    def test_consultation_of_another_window_refused_nothing_written(self):
+        c = actions.do_record_consultation(
+            unit=self.window_a,
+            actor=self.staff,
+            kind="draft",
+            subject="仓储项目",
+            held_on=datetime.date(2025, 3, 1),
+        )
+        self.login(self.staff)
+        response = self.client.post(
+            reverse("windows:case_new"),
+            {"item": self.item_b.pk, "applicant_name": "张三", "consultation": c.pk},
+        )
+        self.assertContains(response, "该提前介入记录属于其他窗口", status_code=400)
+        self.assertFalse(ServiceCase.objects.exists())
+
+    def test_board_query_count_constant(self):
+        self.login(self.staff)
+        self.case()
+        ServiceCase.objects.update(colour="red")
+        with self.assertNumQueries(7):
+            self.client.get(reverse("windows:board_rows"))
+        for _ in range(4):
+            self.case(self.item_b)
+        ServiceCase.objects.update(colour="yellow")
+        with self.assertNumQueries(7):
+            self.client.get(reverse("windows:board_rows"))
