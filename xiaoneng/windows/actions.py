@@ -24,7 +24,7 @@ from xiaoneng.matters.models import Matter, MatterKind, Source
 from xiaoneng.org.access import can_see_unit
 from xiaoneng.org.models import Person, Target, Unit
 from xiaoneng.trace.chain import append_event
-from xiaoneng.windows import config
+from xiaoneng.windows import config, rollup
 from xiaoneng.windows.models import (
     BAD_LEVELS,
     DIMENSIONS,
@@ -135,6 +135,7 @@ def do_receive_case(
         case.start_clock(day, 0 if item.is_immediate else item.promised_limit)
         case.colour = "green"
         case.save()
+        rollup.bump(case, cases=1, wait_sum=wait_seconds or 0, wait_n=int(wait_seconds is not None))
         append_event(case, "received", actor, {"item": item.code, "limit": case.time_limit}, at=at)
         if consultation is not None:
             _link(consultation, case, actor, at)
@@ -165,6 +166,14 @@ def do_complete_case(
         token = secrets.token_urlsafe(24)
         case.rating_token_hash = token_digest(token)
         case.save()
+        rollup.bump(
+            case,
+            completed=1,
+            unrated_completed=1,
+            on_the_spot=int(case.outcome == Outcome.ON_THE_SPOT),
+            on_time=int(case.outcome != Outcome.LATE),
+            late=int(case.outcome == Outcome.LATE),
+        )
         append_event(case, "completed", actor, {"outcome": case.outcome}, at=at)
     return case, token
 
@@ -240,6 +249,7 @@ def _save_rating(
     except IntegrityError:
         raise WindowConflict(gettext("This case has already been rated."), "already_rated") from None
     ServiceCase.objects.filter(pk=case.pk).update(rating_level=level, rating_token_hash=None)
+    rollup.bump(case, rated=1, satisfied=int(level >= 3), bad=int(level in BAD_LEVELS), unrated_completed=-1)
     append_event(case, "rated", None, {"level": level, "channel": channel}, at=at)
     if level in BAD_LEVELS:
         _open_rectification(rating, at)
@@ -326,6 +336,8 @@ def on_rectification_verified(matter: Matter, actor) -> None:
     rating = Rating.objects.filter(matter=matter).select_related("case").first()
     if rating is None:
         return
+    if rating.rectified_at is None:  # verified again after a reopening: counted once
+        rollup.bump(rating.case, rectified=1)
     rating.rectified_at = clock.now()
     rating.save(update_fields=["rectified_at"])
     ReturnVisit.objects.filter(rating=rating, done_at__isnull=True).update(

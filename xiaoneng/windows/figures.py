@@ -6,9 +6,11 @@ XIAONENG_WINDOWS_DEEM_AFTER working days ago counts as satisfied when
 XIAONENG_WINDOWS_DEEM_SATISFIED is on), bad ratings (levels 1–2) and how many of those are
 rectified. Every rate comes with its numerator and denominator (`Rate`).
 
-The period is the day a case was received (start and end inclusive); the index
-`windows_case_figures` covers every column counted, so a month of a city-sized hall is one
-index range scan.
+The period is the day a case was received (start and end inclusive). The figures sum the daily
+rollup `CaseDay` (per day, window and staff member; kept by the actions, see rollup.py): a month
+of a city-sized hall is a few thousand rollup rows, not a hundred thousand cases. Only the deemed
+satisfaction needs the cases themselves: the few completed after the cutoff and still unrated
+(partial index `windows_case_unrated`).
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Avg, Count, Q
+from django.db.models import Count, Sum
 
 from xiaoneng.calendar import service as workdays
 from xiaoneng.matters import clock
 from xiaoneng.windows import config
-from xiaoneng.windows.models import BAD_LEVELS, Outcome, Rating, ServiceCase
+from xiaoneng.windows.models import CaseDay, ServiceCase
 
 
 @dataclass(frozen=True)
@@ -97,45 +99,65 @@ def deem_cutoff(today: datetime.date | None = None) -> datetime.date | None:
     return day
 
 
-def _aggregates(cutoff: datetime.date | None) -> dict:
-    good = Q(rating_level__gte=3)
-    deemed = Q(rating_level__isnull=True, completed_on__lte=cutoff) if cutoff else Q(pk__in=[])
+_SUMS = (
+    "cases",
+    "completed",
+    "on_the_spot",
+    "on_time",
+    "late",
+    "rated",
+    "satisfied",
+    "bad",
+    "rectified",
+    "unrated_completed",
+    "wait_sum",
+    "wait_n",
+)
+
+
+def _scope(queryset, *, unit=None, units=None, person=None, staff_field="staff_key"):
+    if unit is not None:
+        if unit.kind == "window":
+            queryset = queryset.filter(unit=unit)
+        else:
+            queryset = queryset.filter(unit__path__startswith=unit.path)
+    if units is not None:
+        queryset = queryset.filter(unit__in=units)
+    if person is not None:
+        queryset = queryset.filter(**{staff_field: person.pk})
+    return queryset
+
+
+def _recent_unrated(start, end, cutoff, group: str | None, **scope):
+    """Completed after the cutoff and unrated: not yet deemed satisfied (a few days' cases)."""
+    cases = _scope(
+        ServiceCase.objects.filter(
+            rating_level__isnull=True, completed_on__gt=cutoff, received_on__gte=start, received_on__lte=end
+        ),
+        staff_field="staff_id",
+        **scope,
+    )
+    if group is None:
+        return {None: cases.count()}
+    field = "unit_id" if group == "unit" else "staff_id"
     return {
-        "cases": Count("id"),
-        "completed": Count("id", filter=Q(completed_on__isnull=False)),
-        "on_the_spot": Count("id", filter=Q(outcome=Outcome.ON_THE_SPOT)),
-        "on_time": Count("id", filter=Q(outcome__in=(Outcome.ON_THE_SPOT, Outcome.ON_TIME))),
-        "late": Count("id", filter=Q(outcome=Outcome.LATE)),
-        "rated": Count("id", filter=Q(rating_level__isnull=False) | deemed),
-        "satisfied": Count("id", filter=good | deemed),
-        "bad": Count("id", filter=Q(rating_level__in=BAD_LEVELS)),
-        "avg_wait": Avg("wait_seconds"),
+        key or 0: n for key, n in cases.values_list(field).annotate(n=Count("id")).values_list(field, "n")
     }
 
 
-def _cases(start: datetime.date, end: datetime.date, *, units=None, unit=None, person=None):
-    cases = ServiceCase.objects.filter(received_on__gte=start, received_on__lte=end)
-    if unit is not None:
-        cases = (
-            cases.filter(unit__path__startswith=unit.path)
-            if unit.kind != "window"
-            else cases.filter(unit=unit)
-        )
-    if units is not None:
-        cases = cases.filter(unit__in=units)
-    if person is not None:
-        cases = cases.filter(staff=person)
-    return cases
-
-
-def _rectified(start, end, group: str | None, **scope) -> dict:
-    ratings = Rating.objects.filter(
-        level__in=BAD_LEVELS, rectified_at__isnull=False, case__in=_cases(start, end, **scope).values("pk")
-    )
-    if group is None:
-        return {None: ratings.count()}
-    return dict(
-        ratings.values_list(f"case__{group}").annotate(n=Count("id")).values_list(f"case__{group}", "n")
+def _make(row: dict, deemed: int) -> Figures:
+    deemed = max(0, deemed)
+    return Figures(
+        cases=row["cases"] or 0,
+        completed=row["completed"] or 0,
+        on_the_spot=row["on_the_spot"] or 0,
+        on_time=row["on_time"] or 0,
+        late=row["late"] or 0,
+        rated=(row["rated"] or 0) + deemed,
+        satisfied=(row["satisfied"] or 0) + deemed,
+        bad=row["bad"] or 0,
+        rectified=row["rectified"] or 0,
+        avg_wait=(row["wait_sum"] / row["wait_n"]) if row["wait_n"] else None,
     )
 
 
@@ -149,13 +171,15 @@ def figures(
     today: datetime.date | None = None,
 ) -> Figures:
     """The figures of one window, unit subtree, person or the whole hall over a period."""
-    row = _cases(start, end, unit=unit, units=units, person=person).aggregate(
-        **_aggregates(deem_cutoff(today))
+    scope = {"unit": unit, "units": units, "person": person}
+    row = _scope(CaseDay.objects.filter(day__gte=start, day__lte=end), **scope).aggregate(
+        **{name: Sum(name) for name in _SUMS}
     )
-    result = Figures(**row)
-    if result.bad:
-        result.rectified = _rectified(start, end, None, unit=unit, units=units, person=person)[None]
-    return result
+    cutoff = deem_cutoff(today)
+    deemed = 0
+    if cutoff is not None and row["unrated_completed"]:
+        deemed = row["unrated_completed"] - _recent_unrated(start, end, cutoff, None, **scope)[None]
+    return _make(row, deemed)
 
 
 def figures_by(
@@ -167,23 +191,27 @@ def figures_by(
     units=None,
     today: datetime.date | None = None,
 ) -> dict[int, Figures]:
-    """Figures per window ("unit") or per person ("staff"): one grouped query."""
+    """Figures per window ("unit") or per person ("staff"): one grouped query on the rollup."""
     if group not in ("unit", "staff"):
         raise ValueError(group)
+    field = "unit_id" if group == "unit" else "staff_key"
     rows = (
-        _cases(start, end, unit=unit, units=units)
-        .values(f"{group}_id")
+        _scope(CaseDay.objects.filter(day__gte=start, day__lte=end), unit=unit, units=units)
+        .values(field)
         .order_by()
-        .annotate(**_aggregates(deem_cutoff(today)))
+        .annotate(**{name: Sum(name) for name in _SUMS})
     )
-    out = {r.pop(f"{group}_id"): Figures(**r) for r in rows}
-    out = {key: fig for key, fig in out.items() if key is not None}
-    for key, fig in out.items():
-        fig.key = key
-    if any(fig.bad for fig in out.values()):
-        for key, n in _rectified(start, end, group, unit=unit, units=units).items():
-            if key in out:
-                out[key].rectified = n
+    rows = [r for r in rows if r[field]]
+    cutoff = deem_cutoff(today)
+    recent = {}
+    if cutoff is not None and any(r["unrated_completed"] for r in rows):
+        recent = _recent_unrated(start, end, cutoff, group, unit=unit, units=units)
+    out = {}
+    for r in rows:
+        key = r[field]
+        deemed = (r["unrated_completed"] - recent.get(key, 0)) if cutoff is not None else 0
+        out[key] = _make(r, deemed)
+        out[key].key = key
     return out
 
 

@@ -131,22 +131,15 @@ class ServiceCase(DeadlineMixin):
             *DeadlineMixin.Meta.indexes,
             # The live board reads open cases only: a small partial index.
             models.Index(fields=["unit", "colour"], condition=Q(state="received"), name="windows_case_open"),
-            # Monthly figures: one range scan on received_on covering every counted column.
-            models.Index(
-                fields=[
-                    "received_on",
-                    "unit",
-                    "staff",
-                    "outcome",
-                    "rating_level",
-                    "wait_seconds",
-                    "completed_on",
-                ],
-                name="windows_case_figures",
-            ),
             models.Index(fields=["unit", "received_on"], name="windows_case_unit_day"),
             models.Index(fields=["staff", "received_on"], name="windows_case_staff_day"),
             models.Index(fields=["enterprise", "received_on"], name="windows_case_ent_day"),
+            # Completed and not yet rated, by day completed: the few not yet deemed satisfied.
+            models.Index(
+                fields=["completed_on", "received_on"],
+                condition=Q(rating_level__isnull=True, completed_on__isnull=False),
+                name="windows_case_unrated",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -459,3 +452,35 @@ class PoorPerformance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} {self.year}Q{self.quarter}"
+
+
+class CaseDay(models.Model):
+    """Daily rollup of cases per window and staff member (received_on, unit, staff): what the
+    figures sum. Kept by the case actions in the same transaction as the case (`rollup.py`), and
+    rebuildable from the cases (`xiaoneng windows_rollup`)."""
+
+    day = models.DateField(_("day"))
+    unit = models.ForeignKey(Unit, models.CASCADE, related_name="+", verbose_name=_("window"))
+    staff_key = models.PositiveIntegerField(default=0)  # the staff Person's id, 0 for none
+    cases = models.PositiveIntegerField(default=0)
+    completed = models.PositiveIntegerField(default=0)
+    on_the_spot = models.PositiveIntegerField(default=0)
+    on_time = models.PositiveIntegerField(default=0)
+    late = models.PositiveIntegerField(default=0)
+    rated = models.PositiveIntegerField(default=0)  # real ratings
+    satisfied = models.PositiveIntegerField(default=0)  # real ratings of levels 3-5
+    bad = models.PositiveIntegerField(default=0)
+    rectified = models.PositiveIntegerField(default=0)
+    unrated_completed = models.PositiveIntegerField(default=0)
+    wait_sum = models.BigIntegerField(default=0)
+    wait_n = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("daily case figures")
+        verbose_name_plural = _("daily case figures")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "unit", "staff_key"], name="windows_caseday_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m-%d} {self.unit_id}/{self.staff_key}"

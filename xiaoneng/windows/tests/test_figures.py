@@ -195,3 +195,26 @@ class NewsTests(WindowTestCase):
         [panel] = dashboard_panels(*MARCH, self.leader)
         self.assertEqual(panel.rows[0][:2], ["交通窗口", 3])
         self.assertEqual(dashboard_panels(*MARCH, self.liaison_b), [])
+
+
+class RollupTests(WindowTestCase):
+    def test_actions_keep_the_rollup_equal_to_a_rebuild(self):
+        from io import StringIO
+
+        from django.core.management import CommandError, call_command
+
+        from xiaoneng.windows.models import CaseDay
+
+        with at(2025, 3, 3):
+            self.case(self.item_spot, received=moment(2025, 3, 3, 9), completed=moment(2025, 3, 3, 10))
+            actions.do_rate_case(self.token, level=1)
+            self.case(received=moment(2025, 3, 3, 9), completed=moment(2025, 3, 20), wait_seconds=300)
+            self.case(self.item_b, received=moment(2025, 3, 4, 9))
+        out = StringIO()
+        call_command("windows_rollup", "--check", stdout=out)
+        self.assertIn("matches", out.getvalue())
+        CaseDay.objects.update(cases=0)
+        with self.assertRaises(CommandError):
+            call_command("windows_rollup", "--check", stdout=StringIO())
+        call_command("windows_rollup", stdout=out)
+        self.assertEqual(sum(CaseDay.objects.values_list("cases", flat=True)), 3)
