@@ -8,7 +8,8 @@ each, then a year (2025) of --cases service cases and --tickets queue tickets, e
 three queue events (issued, called, served or abandoned): 1,000,000 tickets are 3,000,000 events.
 Rows are written with executemany in batches of 20,000 (no trace events: this measures reading),
 then the daily rollup the figures read (`CaseDay`, which the actions keep current) is rebuilt
-from the cases in one INSERT ... SELECT (`xiaoneng windows_rollup`), then ANALYZE. The last two weeks leave about 4,000 cases open, green, yellow and red.
+from the cases in one INSERT ... SELECT (`xiaoneng windows_rollup`), then ANALYZE. The last two
+weeks leave about 12,000 cases open, green, yellow and red.
 
 Then it times, --runs times each, as a center staff account (county-wide, the largest answer):
 
