@@ -339,9 +339,9 @@ def main() -> None:
     print(f"tickets (target {args.tickets}) ...", flush=True)
     fill_tickets(args.tickets, args.seed)
     from xiaoneng.windows import rollup
-    from xiaoneng.windows.models import CaseDay
+    from xiaoneng.windows.models import CaseDay, QueueHour
 
-    if not CaseDay.objects.exists() or sum(CaseDay.objects.values_list("cases", flat=True)) != args.cases:
+    if not QueueHour.objects.exists() or sum(CaseDay.objects.values_list("cases", flat=True)) != args.cases:
         began = time.perf_counter()
         rows = rollup.rebuild()
         print(f"rollup: {rows} CaseDay rows in {time.perf_counter() - began:.0f} s", flush=True)

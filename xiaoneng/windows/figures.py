@@ -16,13 +16,15 @@ satisfaction needs the cases themselves: the few completed after the cutoff and 
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Sum
 
 from xiaoneng.calendar import service as workdays
 from xiaoneng.matters import clock
+from xiaoneng.org.models import Unit
 from xiaoneng.windows import config
 from xiaoneng.windows.models import CaseDay, ServiceCase
 
@@ -128,21 +130,40 @@ def _scope(queryset, *, unit=None, units=None, person=None, staff_field="staff_k
     return queryset
 
 
-def _recent_unrated(start, end, cutoff, group: str | None, **scope):
-    """Completed after the cutoff and unrated: not yet deemed satisfied (a few days' cases)."""
-    cases = _scope(
-        ServiceCase.objects.filter(
-            rating_level__isnull=True, completed_on__gt=cutoff, received_on__gte=start, received_on__lte=end
-        ),
-        staff_field="staff_id",
-        **scope,
-    )
-    if group is None:
-        return {None: cases.count()}
-    field = "unit_id" if group == "unit" else "staff_id"
-    return {
-        key or 0: n for key, n in cases.values_list(field).annotate(n=Count("id")).values_list(field, "n")
-    }
+def _unit_ids(unit=None, units=None) -> set[int] | None:
+    allowed = None
+    if unit is not None:
+        allowed = (
+            {unit.pk}
+            if unit.kind == "window"
+            else set(Unit.objects.filter(path__startswith=unit.path).values_list("pk", flat=True))
+        )
+    if units is not None:
+        ids = (
+            set(units.values_list("pk", flat=True))
+            if hasattr(units, "values_list")
+            else {u if isinstance(u, int) else u.pk for u in units}
+        )
+        allowed = ids if allowed is None else allowed & ids
+    return allowed
+
+
+def _recent_unrated(start, end, cutoff, group: str | None, *, unit=None, units=None, person=None) -> Counter:
+    """Completed after the cutoff and unrated: not yet deemed satisfied. Read through the partial
+    index `windows_case_unrated` (its condition is repeated so the planner can use it): only the
+    last few working days' unrated cases, filtered and counted here."""
+    rows = ServiceCase.objects.filter(
+        rating_level__isnull=True, completed_on__isnull=False, completed_on__gt=cutoff
+    ).values_list("unit_id", "staff_id", "received_on")
+    allowed = _unit_ids(unit, units)
+    counts: Counter = Counter()
+    for unit_id, staff_id, received_on in rows:
+        if not start <= received_on <= end or (allowed is not None and unit_id not in allowed):
+            continue
+        if person is not None and staff_id != person.pk:
+            continue
+        counts[None if group is None else unit_id if group == "unit" else staff_id or 0] += 1
+    return counts
 
 
 def _make(row: dict, deemed: int) -> Figures:

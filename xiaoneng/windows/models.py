@@ -484,3 +484,26 @@ class CaseDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day:%Y-%m-%d} {self.unit_id}/{self.staff_key}"
+
+
+class QueueHour(models.Model):
+    """Hourly rollup of queue tickets per day and window (hour of issue): what `queue.waits` sums.
+    Kept by the queue actions in the ticket's transaction; rebuilt by `xiaoneng windows_rollup`."""
+
+    day = models.DateField(_("day"))
+    unit = models.ForeignKey(Unit, models.CASCADE, related_name="+", verbose_name=_("window"))
+    hour = models.PositiveSmallIntegerField(_("hour issued"))
+    tickets = models.PositiveIntegerField(default=0)
+    called = models.PositiveIntegerField(default=0)
+    abandoned = models.PositiveIntegerField(default=0)
+    wait_sum = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("hourly queue figures")
+        verbose_name_plural = _("hourly queue figures")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "unit", "hour"], name="windows_queuehour_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m-%d} {self.unit_id} {self.hour}h"

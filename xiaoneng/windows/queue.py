@@ -11,15 +11,16 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Avg, Count, Q
+from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from xiaoneng.matters import clock
 from xiaoneng.org.models import Person, Target, Unit
 from xiaoneng.trace.chain import append_event
+from xiaoneng.windows import rollup
 from xiaoneng.windows.actions import WindowConflict, WindowError, check, has_green_card
-from xiaoneng.windows.models import QueueTicket, TicketState
+from xiaoneng.windows.models import QueueHour, QueueTicket, TicketState
 
 
 def _prefix(unit: Unit) -> str:
@@ -51,6 +52,7 @@ def do_issue_ticket(
                     hour=timezone.localtime(at).hour,
                 )
                 append_event(ticket, "issued", actor, {"number": number, "green_card": green}, at=at)
+                rollup.bump_queue(ticket, tickets=1)
             break
         except IntegrityError:
             continue
@@ -80,6 +82,7 @@ def do_call_next(
         ticket.staff = staff or getattr(actor, "person", None)
         ticket.wait_seconds = max(0, int((at - ticket.issued_at).total_seconds()))
         ticket.save()
+        rollup.bump_queue(ticket, called=1, wait_sum=ticket.wait_seconds)
         append_event(ticket, "called", actor, {"counter": ticket.counter}, at=at)
     return ticket
 
@@ -99,6 +102,8 @@ def do_finish_ticket(
         ticket.state = TicketState.SERVED if served else TicketState.ABANDONED
         ticket.finished_at = at
         ticket.save()
+        if not served:
+            rollup.bump_queue(ticket, abandoned=1)
         append_event(ticket, ticket.state, actor, {}, at=at)
     return ticket
 
@@ -118,21 +123,19 @@ class WaitRow:
 
 
 def waits(start: datetime.date, end: datetime.date, units=None) -> list[WaitRow]:
-    """Tickets and average waits per window and hour of issue: one grouped query."""
-    tickets = QueueTicket.objects.filter(day__gte=start, day__lte=end)
+    """Tickets and average waits per window and hour of issue: one grouped query on `QueueHour`."""
+    rows = QueueHour.objects.filter(day__gte=start, day__lte=end)
     if units is not None:
-        tickets = tickets.filter(unit__in=units)
+        rows = rows.filter(unit__in=units)
     rows = (
-        tickets.values("unit_id", "hour")
-        .annotate(
-            n=Count("id"),
-            called=Count("id", filter=Q(wait_seconds__isnull=False)),
-            abandoned=Count("id", filter=Q(state=TicketState.ABANDONED)),
-            avg=Avg("wait_seconds"),
-        )
+        rows.values("unit_id", "hour")
+        .annotate(n=Sum("tickets"), c=Sum("called"), a=Sum("abandoned"), w=Sum("wait_sum"))
         .order_by("unit_id", "hour")
     )
-    return [WaitRow(r["unit_id"], r["hour"], r["n"], r["called"], r["abandoned"], r["avg"]) for r in rows]
+    return [
+        WaitRow(r["unit_id"], r["hour"], r["n"], r["c"], r["a"], (r["w"] / r["c"]) if r["c"] else None)
+        for r in rows
+    ]
 
 
 def calling_screen(units, day: datetime.date, recent: int = 8) -> dict:

@@ -2,7 +2,8 @@
 
 Each case action adds its deltas in the transaction that changes the case (`bump`), so the rollup
 never disagrees with the cases; `rebuild()` recomputes it from the cases in one INSERT … SELECT
-(`xiaoneng windows_rollup`, and the benchmark after its bulk load).
+(`xiaoneng windows_rollup`, and the benchmark after its bulk load). `QueueHour` is the same for
+queue tickets (per day, window and hour of issue), kept by the queue actions.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 
-from xiaoneng.windows.models import CaseDay, ServiceCase
+from xiaoneng.windows.models import CaseDay, QueueHour, QueueTicket, ServiceCase
 
 FIELDS = (
     "cases",
@@ -43,6 +44,27 @@ def bump(case: ServiceCase, **deltas: int) -> None:
         CaseDay.objects.filter(**key).update(**updates)
 
 
+def bump_queue(ticket: QueueTicket, **deltas: int) -> None:
+    """Add `deltas` to the hourly queue row of the ticket's day, window and hour of issue."""
+    key = {"day": ticket.day, "unit_id": ticket.unit_id, "hour": ticket.hour}
+    updates = {name: F(name) + value for name, value in deltas.items() if value}
+    if not updates or QueueHour.objects.filter(**key).update(**updates):
+        return
+    try:
+        with transaction.atomic():
+            QueueHour.objects.create(**key, **deltas)
+    except IntegrityError:
+        QueueHour.objects.filter(**key).update(**updates)
+
+
+QUEUE_SQL = """
+    INSERT INTO windows_queuehour (day, unit_id, hour, tickets, called, abandoned, wait_sum)
+    SELECT day, unit_id, hour, COUNT(*), COUNT(wait_seconds),
+           SUM(CASE WHEN state = 'abandoned' THEN 1 ELSE 0 END), COALESCE(SUM(wait_seconds), 0)
+    FROM windows_queueticket GROUP BY day, unit_id, hour
+"""
+
+
 def rebuild() -> int:
     """Recompute every rollup row from the cases; returns the number of rows."""
     table, cases = CaseDay._meta.db_table, ServiceCase._meta.db_table
@@ -66,4 +88,6 @@ def rebuild() -> int:
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {table}")
         cursor.execute(sql)
+        cursor.execute("DELETE FROM windows_queuehour")
+        cursor.execute(QUEUE_SQL)
     return CaseDay.objects.count()

@@ -210,6 +210,14 @@ class RollupTests(WindowTestCase):
             actions.do_rate_case(self.token, level=1)
             self.case(received=moment(2025, 3, 3, 9), completed=moment(2025, 3, 20), wait_seconds=300)
             self.case(self.item_b, received=moment(2025, 3, 4, 9))
+            from xiaoneng.windows import queue
+
+            ticket = queue.do_issue_ticket(self.window_a, actor=self.clerk_a)
+            queue.do_call_next(self.window_a, actor=self.clerk_a)
+            queue.do_finish_ticket(
+                queue.do_issue_ticket(self.window_a, actor=self.clerk_a), actor=self.clerk_a, served=False
+            )
+            del ticket
         out = StringIO()
         call_command("windows_rollup", "--check", stdout=out)
         self.assertIn("matches", out.getvalue())

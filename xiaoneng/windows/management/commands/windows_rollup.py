@@ -1,4 +1,5 @@
-"""`xiaoneng windows_rollup`: recompute the daily case figures (CaseDay) from the cases.
+"""`xiaoneng windows_rollup`: recompute the daily case figures (CaseDay) and the hourly queue
+figures (QueueHour) from the cases and tickets.
 
 The actions keep the rollup current; this is for a restore from backup, a bulk load or a check
 (`--check` compares without writing and exits 1 on a difference)."""
@@ -10,11 +11,15 @@ from django.db import transaction
 
 from xiaoneng.audit.log import record
 from xiaoneng.windows import rollup
-from xiaoneng.windows.models import CaseDay
+from xiaoneng.windows.models import CaseDay, QueueHour
 
 
 def _snapshot() -> list[tuple]:
-    return sorted(CaseDay.objects.values_list("day", "unit_id", "staff_key", *rollup.FIELDS))
+    cases = sorted(CaseDay.objects.values_list("day", "unit_id", "staff_key", *rollup.FIELDS))
+    queue = sorted(
+        QueueHour.objects.values_list("day", "unit_id", "hour", "tickets", "called", "abandoned", "wait_sum")
+    )
+    return cases + queue
 
 
 class Command(BaseCommand):
