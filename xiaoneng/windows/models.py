@@ -129,8 +129,10 @@ class ServiceCase(DeadlineMixin):
         ]
         indexes = [
             *DeadlineMixin.Meta.indexes,
-            # The live board reads open cases only: a small partial index.
-            models.Index(fields=["unit", "colour"], condition=Q(state="received"), name="windows_case_open"),
+            # The live board: open cases counted per window and colour from the index alone, and
+            # the most urgent red (then yellow) cards read in deadline order, 50 index entries.
+            models.Index(fields=["state", "unit", "colour"], name="windows_case_open"),
+            models.Index(fields=["state", "colour", "deadline"], name="windows_case_due"),
             models.Index(fields=["unit", "received_on"], name="windows_case_unit_day"),
             models.Index(fields=["staff", "received_on"], name="windows_case_staff_day"),
             models.Index(fields=["enterprise", "received_on"], name="windows_case_ent_day"),

@@ -333,10 +333,10 @@ class ConsultationLinkTests(WindowTestCase):
         self.login(self.staff)
         self.case()
         ServiceCase.objects.update(colour="red")
-        with self.assertNumQueries(7):
+        with self.assertNumQueries(8):
             self.client.get(reverse("windows:board_rows"))
         for _ in range(4):
             self.case(self.item_b)
         ServiceCase.objects.update(colour="yellow")
-        with self.assertNumQueries(7):
+        with self.assertNumQueries(8):
             self.client.get(reverse("windows:board_rows"))
