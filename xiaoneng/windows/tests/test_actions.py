@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import datetime
+import os
+from unittest import mock
 
 from xiaoneng.matters import actions as matter_actions
 from xiaoneng.matters import scanner
@@ -74,12 +76,8 @@ class ColourTests(WindowTestCase):
             self.assertEqual(case.colour, colour, (m, d))
 
     def test_yellow_share_is_configurable(self):
-        with self.settings(), at(2025, 9, 29):
-            import os
-            from unittest import mock
-
-            with mock.patch.dict(os.environ, {"XIAONENG_WINDOWS_YELLOW_SHARE": "50"}):
-                case = self.case()
+        with at(2025, 9, 29), mock.patch.dict(os.environ, {"XIAONENG_WINDOWS_YELLOW_SHARE": "50"}):
+            case = self.case()
         self.assertEqual(case.yellow_on, datetime.date(2025, 10, 14))
 
     def test_completed_case_leaves_the_scan(self):
