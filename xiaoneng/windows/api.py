@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime
 
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Path, Router, Schema, Status
 
 from xiaoneng.api.errors import READ_ERRORS, WRITE_ERRORS, ApiError, forbidden, not_found
 from xiaoneng.matters import clock
@@ -30,6 +30,7 @@ from xiaoneng.windows.actions import WindowError, WindowNotFound, WindowNotPermi
 from xiaoneng.windows.models import QueueTicket
 
 router = Router(tags=["windows"])
+MAX_ID = 2**31 - 1  # larger ids cannot exist; refused as a validation error, never an overflow
 
 
 class TicketIn(Schema):
@@ -73,6 +74,8 @@ def _out(ticket: QueueTicket) -> dict:
 
 
 def _window(request, code: str) -> Unit:
+    if len(code) > 32:
+        raise not_found()
     unit = Unit.objects.filter(code=code, kind=UnitKind.WINDOW).first()
     if unit is None or not can_see_unit(request.user, unit):
         raise not_found()
@@ -123,13 +126,13 @@ def _ticket(request, ticket_id: int) -> QueueTicket:
 
 
 @router.post("/windows/tickets/{ticket_id}/served", response={200: TicketOut, **WRITE_ERRORS})
-def ticket_served(request, ticket_id: int):
+def ticket_served(request, ticket_id: int = Path(..., ge=1, le=MAX_ID)):
     ticket = _call(queue.do_finish_ticket, _ticket(request, ticket_id), actor=request.user, served=True)
     return _out(ticket)
 
 
 @router.post("/windows/tickets/{ticket_id}/abandoned", response={200: TicketOut, **WRITE_ERRORS})
-def ticket_abandoned(request, ticket_id: int):
+def ticket_abandoned(request, ticket_id: int = Path(..., ge=1, le=MAX_ID)):
     ticket = _call(queue.do_finish_ticket, _ticket(request, ticket_id), actor=request.user, served=False)
     return _out(ticket)
 

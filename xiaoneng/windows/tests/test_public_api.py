@@ -142,3 +142,8 @@ class QueueApiTests(WindowTestCase):
     def test_no_token(self):
         response = self.client.post("/api/v1/windows/jtj-ck/tickets", {}, content_type="application/json")
         self.assertEqual(response.status_code, 401)
+
+    def test_absurd_ids_are_validation_errors(self):
+        response = self.api("post", f"/windows/tickets/{2**70}/served", self.machine)
+        self.assertEqual(response.status_code, 422)
+        self.assertEqual(self.api("post", "/windows/" + "x" * 300 + "/call", self.machine).status_code, 404)
