@@ -305,11 +305,13 @@ def _open_rectification(rating: Rating, at: datetime.datetime) -> None:
     """A bad rating: a rectification matter for the window and a return visit for the center."""
     case = rating.case
     kind = MatterKind.objects.get(code=RECTIFICATION_KIND)
-    title = gettext("Bad rating of case %(number)s: %(item)s") % {
-        "number": case.number,
+    title = gettext("Bad rating at %(window)s: %(item)s") % {
+        "window": case.unit.short_name,
         "item": case.item.name,
     }
-    description = gettext("Rating: %(level)s. Comment: %(comment)s") % {
+    description = gettext("Case %(number)s received %(day)s. Rating: %(level)s. Comment: %(comment)s") % {
+        "number": case.number,
+        "day": f"{case.received_on:%Y-%m-%d}",
         "level": Level(rating.level).label,
         "comment": rating.comment or "—",
     }
