@@ -16,6 +16,7 @@ urlpatterns = [
     path("items/export.xlsx", views_items.item_export, name="items_export"),
     path("items/import/", views_items.item_import, name="items_import"),
     path("items/<int:pk>/notice/", views_items.item_notice, name="item_notice"),
+    path("items/<int:pk>/notice.pdf", views_items.item_notice_pdf, name="item_notice_pdf"),
     path("figures/", views_figures.figures_view, name="figures"),
     path("ranking/", views_figures.ranking_view, name="ranking"),
     path("ranking/check/", views_figures.ranking_check, name="ranking_check"),

@@ -83,3 +83,32 @@ def item_notice(request: HttpRequest, pk: int) -> HttpResponse:
     """一次告知单: the item's full material list, limits and window, for printing."""
     item = get_object_or_404(scoped_items(request.user), pk=pk)
     return render(request, "windows/notice_sheet.html", {"item": item, "print_view": True})
+
+
+@login_required
+@permission_required("windows.view_serviceitem", raise_exception=True)
+def item_notice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """一次告知单 as a PDF (xiaoneng.documents.render, GB/T 9704 layout) to hand to the applicant."""
+    from xiaoneng.documents.render import OfficialDocument, render_pdf
+    from xiaoneng.matters import clock
+
+    item = get_object_or_404(scoped_items(request.user), pk=pk)
+    limit = "即时办结" if item.is_immediate else f"{item.promised_limit}个工作日"
+    body = [
+        f"您申办的“{item.name}”事项，法定办结时限{item.legal_limit}个工作日，承诺办结时限{limit}。"
+        "需提交的全部材料一次告知如下："
+    ]
+    body += [f"{n}. {m}" for n, m in enumerate(item.material_list(), start=1)] or ["无需提交材料。"]
+    body.append("以上材料齐全即予受理，不再另行要求补充其他材料。")
+    doc = OfficialDocument(
+        issuer=item.unit.name,
+        doc_number="",
+        title=f"{item.name}一次性告知单",
+        recipient="申请人",
+        body=body,
+        signature=item.unit.name,
+        date=clock.today(),
+    )
+    response = HttpResponse(render_pdf(doc), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="notice-{item.pk}.pdf"'
+    return response

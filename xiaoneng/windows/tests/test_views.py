@@ -64,6 +64,7 @@ class PermissionTableTests(WindowTestCase):
             ("windows:items", (), "view"),
             ("windows:items_export", (), "view"),
             ("windows:item_notice", (self.item_a.pk,), "view_a"),
+            ("windows:item_notice_pdf", (self.item_a.pk,), "view_a"),
             ("windows:figures", (), "view"),
             ("windows:ranking", (), "view"),
             ("windows:waits", (), "view"),
@@ -340,3 +341,15 @@ class ConsultationLinkTests(WindowTestCase):
         ServiceCase.objects.update(colour="yellow")
         with self.assertNumQueries(8):
             self.client.get(reverse("windows:board_rows"))
+
+
+class NoticePdfTests(WindowTestCase):
+    def test_notice_pdf_lists_the_materials(self):
+        from pypdf import PdfReader
+
+        self.login(self.clerk_a)
+        response = self.client.get(reverse("windows:item_notice_pdf", args=[self.item_a.pk]))
+        self.assertEqual(response["Content-Type"], "application/pdf")
+        pages = PdfReader(io.BytesIO(response.content)).pages
+        text = "".join(page.extract_text() for page in pages).replace("\x00", "")  # CID font spacing
+        self.assertIn("营业执照复印件", text)
