@@ -19,6 +19,7 @@ from xiaoneng import conf
 from xiaoneng.api import complaints, errors, matters
 from xiaoneng.api.parser import StrictParser
 from xiaoneng.api.tokens import authenticate_token
+from xiaoneng.windows import api as windows_api
 
 
 class TokenAuth(HttpBearer):
@@ -73,6 +74,7 @@ api = XiaonengAPI(
 errors.install(api)
 api.add_router("", matters.router)
 api.add_router("", complaints.router)
+api.add_router("", windows_api.router)  # /windows/…: queue machines (xiaoneng/windows/api.py)
 
 
 def _complaint_error(request, exc):
