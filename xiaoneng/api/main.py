@@ -19,6 +19,7 @@ from xiaoneng import conf
 from xiaoneng.api import complaints, errors, matters
 from xiaoneng.api.parser import StrictParser
 from xiaoneng.api.tokens import authenticate_token
+from xiaoneng.dispatch import api as dispatch_api
 
 
 class TokenAuth(HttpBearer):
@@ -70,6 +71,7 @@ api = XiaonengAPI(
 errors.install(api)
 api.add_router("", matters.router)
 api.add_router("", complaints.router)
+api.add_router("", dispatch_api.router)
 
 
 def _complaint_error(request, exc):

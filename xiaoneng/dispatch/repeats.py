@@ -18,6 +18,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Q
+from scipy.sparse import vstack
 from sklearn.preprocessing import normalize
 
 from xiaoneng.complaints.models import Complaint
@@ -45,13 +46,36 @@ class Repeat:
 
 
 def _vectors(texts: list[str], model: TextModel | None):
-    model = model or store.load()
     if model is not None:
         return model.vectors(texts)
     return normalize(hashing().transform(texts))
 
 
-def _candidates(complaint: Complaint, *, replay: bool):
+class Vectors:
+    """Text vectors of complaints by primary key, computed in batches and kept."""
+
+    def __init__(self, model: TextModel | None = None) -> None:
+        self.model = model or store.load()
+        self.index: dict[int, int] = {}
+        self.matrix = None
+
+    def add(self, pairs: list[tuple[int, str]]) -> None:
+        pairs = [(pk, text) for pk, text in pairs if pk not in self.index]
+        if not pairs:
+            return
+        block = _vectors([text for _pk, text in pairs], self.model)
+        offset = 0 if self.matrix is None else self.matrix.shape[0]
+        self.matrix = block if self.matrix is None else vstack([self.matrix, block]).tocsr()
+        self.index.update({pk: offset + i for i, (pk, _text) in enumerate(pairs)})
+
+    def of(self, pks: list[int]):
+        missing = [pk for pk in pks if pk not in self.index]
+        if missing:
+            self.add(list(Complaint.objects.filter(pk__in=missing).values_list("pk", "matter__description")))
+        return self.matrix[[self.index[pk] for pk in pks]]
+
+
+def _candidates(complaint: Complaint, *, replay: bool) -> list[tuple[int, int | None, int | None, str]]:
     matter = complaint.matter
     since = matter.received_at - datetime.timedelta(days=RECENT_DAYS)
     when = Q(matter__received_at__gte=since)
@@ -63,41 +87,52 @@ def _candidates(complaint: Complaint, *, replay: bool):
         related = Q(accused_unit__in=units) | Q(matter__unit__in=units)
         if complaint.phone_hash:
             related |= Q(phone_hash=complaint.phone_hash)
-    return (Complaint.objects.exclude(pk=complaint.pk)
-            .filter(when, related, duplicate_of__isnull=True, matter__received_at__lte=matter.received_at)
-            .select_related("matter", "matter__unit", "accused_unit")
-            .order_by("-matter__received_at", "-pk")[:CANDIDATES])
+    return list(Complaint.objects.exclude(pk=complaint.pk)
+                .filter(when, related, duplicate_of__isnull=True, matter__received_at__lte=matter.received_at)
+                .order_by("-matter__received_at", "-pk")
+                .values_list("pk", "accused_unit_id", "matter__unit_id", "phone_hash")[:CANDIDATES])
+
+
+def _scored(complaint: Complaint, replay: bool, vectors: Vectors) -> list[tuple[int, float, bool, bool]]:
+    """(pk, similarity, same phone, same unit) of the listed candidates, most likely first."""
+    others = _candidates(complaint, replay=replay)
+    if not others:
+        return []
+    matrix = vectors.of([complaint.pk] + [pk for pk, *_rest in others])
+    similarities = (matrix[1:] @ matrix[0].T).toarray().ravel()
+    units = {pk for pk in (complaint.accused_unit_id, complaint.matter.unit_id) if pk}
+    found = []
+    for (pk, accused, unit, phone), similarity in zip(others, similarities, strict=True):
+        same_phone = bool(complaint.phone_hash) and phone == complaint.phone_hash
+        if similarity >= TEXT_THRESHOLD or (same_phone and similarity >= PHONE_THRESHOLD):
+            found.append((pk, round(float(similarity), 3), same_phone, bool(units & {accused, unit})))
+    # Stable: among equal scores the newest (the candidates come newest first) stays first.
+    found.sort(key=lambda f: -(f[1] + (0.3 if f[2] else 0.0)))
+    return found
 
 
 def find_repeats(complaint: Complaint, *, replay: bool = False, shown: int = SHOWN,
-                 model: TextModel | None = None) -> list[Repeat]:
-    """The complaints `complaint` may repeat, most likely first (`model`: the saved one)."""
-    others = list(_candidates(complaint, replay=replay))
-    if not others:
-        return []
-    vectors = _vectors([complaint.matter.description] + [c.matter.description for c in others], model)
-    similarities = (vectors[1:] @ vectors[0].T).toarray().ravel()
-    units = {pk for pk in (complaint.accused_unit_id, complaint.matter.unit_id) if pk}
-    found = []
-    for other, similarity in zip(others, similarities):
-        same_phone = bool(complaint.phone_hash) and other.phone_hash == complaint.phone_hash
-        if similarity >= TEXT_THRESHOLD or (same_phone and similarity >= PHONE_THRESHOLD):
-            same_unit = bool(units & {other.accused_unit_id, other.matter.unit_id})
-            found.append(Repeat(other, round(float(similarity), 3), same_phone, same_unit))
-    found.sort(key=lambda r: (-r.score, -r.complaint.matter.received_at.timestamp()))
-    return found[:shown]
+                 vectors: Vectors | None = None) -> list[Repeat]:
+    """The complaints `complaint` may repeat, most likely first."""
+    found = _scored(complaint, replay, vectors or Vectors())[:shown]
+    loaded = Complaint.objects.select_related("matter", "matter__unit", "accused_unit").in_bulk(
+        [pk for pk, *_rest in found])
+    return [Repeat(loaded[pk], similarity, same_phone, same_unit)
+            for pk, similarity, same_phone, same_unit in found]
 
 
 def measure(complaints: list[Complaint], model: TextModel | None = None) -> dict:
-    """Precision and recall of `find_repeats` on labelled merges (complaints staff marked as
+    """Precision and recall of repeat detection on labelled merges (complaints staff marked as
     duplicates): a merge is found when its original is listed; every complaint with a non-empty
     list counts as flagged."""
     flagged = hits = merges = 0
+    vectors = Vectors(model)
+    vectors.add([(c.pk, c.matter.description) for c in complaints])
     for complaint in complaints:
-        listed = find_repeats(complaint, replay=True, model=model)
+        listed = {pk for pk, *_rest in _scored(complaint, True, vectors)[:SHOWN]}
         original = complaint.duplicate_of_id
         merges += original is not None
         flagged += bool(listed)
-        hits += original is not None and original in {r.complaint.pk for r in listed}
+        hits += original is not None and original in listed
     return {"complaints": len(complaints), "merges": merges, "flagged": flagged, "found": hits,
             "precision": hits / flagged if flagged else None, "recall": hits / merges if merges else None}

@@ -10,9 +10,11 @@ from django.utils import timezone
 from xiaoneng.complaints.models import Category, Complaint
 from xiaoneng.dispatch import repeats, store
 from xiaoneng.dispatch.textmodel import DEFAULT_ALGORITHM, Example, TextModel, fit, measure, time_split
+from xiaoneng.matters.models import State
+from xiaoneng.org.access import sees_all_units
 from xiaoneng.org.models import Unit
 
-REPEAT_SAMPLE = 2000  # the newest test-period complaints checked for repeats
+REPEAT_SAMPLE = 2000  # the newest complaints checked for repeats
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,18 @@ class Suggestions:
     categories: list[CategoryGuess]
     meta: dict  # trained_at, examples, unit_top1, unit_top3, baseline_top1 ...
 
+    def _percent(self, key: str) -> int | None:
+        value = self.meta.get(key)
+        return None if value is None else round(value * 100)
+
+    @property
+    def top1_percent(self) -> int | None:
+        return self._percent("unit_top1")
+
+    @property
+    def top3_percent(self) -> int | None:
+        return self._percent("unit_top3")
+
 
 def suggest(complaint: Complaint, model: TextModel | None = None) -> Suggestions | None:
     """The top three units and categories for `complaint`, or None before any training. Only
@@ -61,8 +75,9 @@ def suggest(complaint: Complaint, model: TextModel | None = None) -> Suggestions
 
 def evaluate(examples: list[Example] | None = None, algorithm: str = DEFAULT_ALGORITHM,
              with_repeats: bool = True) -> dict:
-    """Train on the earlier months, test on the later ones (see textmodel.time_split); repeat
-    detection is measured on the test period's complaints with the model trained before it."""
+    """Train on the earlier months, test on the later ones (see textmodel.time_split). Repeat
+    detection learns nothing from labels (its thresholds are fixed), so it is measured on the
+    newest REPEAT_SAMPLE complaints of any month, each against what was received before it."""
     examples = store.history() if examples is None else examples
     train, test, cutoff = time_split(examples)
     started = time.perf_counter()
@@ -71,9 +86,9 @@ def evaluate(examples: list[Example] | None = None, algorithm: str = DEFAULT_ALG
     result.update({"cutoff": cutoff, "fit_seconds": time.perf_counter() - started,
                    "train_last": train[-1].at, "test_first": test[0].at})
     if with_repeats:
-        later = (Complaint.objects.filter(matter__received_at__gte=cutoff)
-                 .select_related("matter").order_by("-matter__received_at", "-pk")[:REPEAT_SAMPLE])
-        result["repeats"] = repeats.measure(list(later), model)
+        newest = (Complaint.objects.select_related("matter")
+                  .order_by("-matter__received_at", "-pk")[:REPEAT_SAMPLE])
+        result["repeats"] = repeats.measure(list(newest), model)
     return result
 
 
@@ -89,3 +104,31 @@ def model_meta(result: dict | None, examples: list[Example], seconds: float, alg
         "repeat_precision": found.get("precision"), "repeat_recall": found.get("recall"),
         "seconds": seconds,
     }
+
+
+def may_triage(user) -> bool:
+    """Suggestions and repeat lists are for those who triage: center staff and administrators."""
+    return (user.is_authenticated and user.has_perm("complaints.triage_complaint")
+            and sees_all_units(user))
+
+
+TRIAGE_STATES = (State.RECEIVED, State.RETURNED)
+
+
+def visible_repeats(complaint: Complaint, user) -> list[repeats.Repeat]:
+    """find_repeats as `user` may see it: matches by phone alone only for view_identity holders
+    (the phone is identity), and the "same phone" reason likewise."""
+    found = repeats.find_repeats(complaint)
+    if user.has_perm("complaints.view_identity"):
+        return found
+    return [repeats.Repeat(r.complaint, r.similarity, False, r.same_unit)
+            for r in found if r.similarity >= repeats.TEXT_THRESHOLD]
+
+
+def for_triage(complaint: Complaint, user) -> dict:
+    """What the complaint page shows `user`: {"shown": False} unless they triage and the
+    complaint is still to be assigned (or marked a duplicate)."""
+    if not may_triage(user) or complaint.matter.state not in TRIAGE_STATES:
+        return {"shown": False}
+    return {"shown": True, "complaint": complaint, "suggestions": suggest(complaint),
+            "repeats": [] if complaint.duplicate_of_id else visible_repeats(complaint, user)}

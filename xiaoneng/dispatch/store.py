@@ -33,7 +33,8 @@ def history(limit: int | None = None) -> list[Example]:
     """Every complaint a unit was made responsible for (its current unit), oldest first."""
     rows = (Complaint.objects.filter(matter__unit__isnull=False)
             .order_by("matter__received_at", "pk")
-            .values_list("pk", "matter__description", "matter__unit__code", "category", "matter__received_at"))
+            .values_list("pk", "matter__description", "matter__unit__code", "category",
+                         "matter__received_at"))
     if limit:
         rows = rows[:limit]
     return [Example(text, unit, category, at, pk) for pk, text, unit, category, at in rows.iterator(2000)]
@@ -45,7 +46,7 @@ def save(model: TextModel, path: Path | None = None) -> Path:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".model-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            joblib.dump({"format": FORMAT, "model": model}, handle)
+            joblib.dump({"format": FORMAT, "model": model}, handle, compress=3)
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)  # readers see the old model or the new one, never half a file
     except BaseException:

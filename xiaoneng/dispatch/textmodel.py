@@ -3,7 +3,7 @@ and the accuracy figures. Everything here works on plain `Example`s, so the benc
 tests can feed it synthetic text.
 
 Features: the text is normalised (NFKC, lower case) and cut into overlapping character 1-, 2-
-and 3-grams, hashed into 2**20 columns (no vocabulary to hold in memory, so a million
+and 3-grams, hashed into 2**18 columns (no vocabulary to hold in memory, so a million
 complaints train in one pass) and weighted by TF-IDF with sublinear term frequency. Chinese
 needs no word segmentation for this: the bigrams carry most words (态度, 拖延, 社保).
 
@@ -27,7 +27,7 @@ from sklearn.linear_model import SGDClassifier
 from sklearn.naive_bayes import ComplementNB
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-N_FEATURES = 2**20
+N_FEATURES = 2**18
 NGRAMS = (1, 3)
 TOP = 3
 ALGORITHMS = ("sgd", "nb")
@@ -97,20 +97,30 @@ class TextModel:
 def _top(clf, x, top: int) -> list[list[Guess]]:
     proba = clf.predict_proba(x)
     order = np.argsort(-proba, axis=1)[:, :top]
-    return [[Guess(str(clf.classes_[j]), float(row[j])) for j in idx] for row, idx in zip(proba, order)]
+    return [[Guess(str(clf.classes_[j]), float(row[j])) for j in idx]
+            for row, idx in zip(proba, order, strict=True)]
 
 
 def fit(examples: Sequence[Example], algorithm: str = DEFAULT_ALGORITHM) -> TextModel:
     """Train on `examples` (all of them: callers split first when they measure)."""
     if len(examples) < MIN_EXAMPLES or len({e.unit for e in examples}) < 2:
-        raise NotEnoughHistory(f"{len(examples)} assigned complaints, {len({e.unit for e in examples})} units")
+        units = len({e.unit for e in examples})
+        raise NotEnoughHistory(f"{len(examples)} assigned complaints, {units} unit(s)")
     counts = hashing().transform([e.text for e in examples])
     tfidf = TfidfTransformer(sublinear_tf=True).fit(counts)
     x = tfidf.transform(counts)
-    unit_clf = _classifier(algorithm).fit(x, [e.unit for e in examples])
-    categories = [e.category for e in examples]
-    category_clf = _classifier(algorithm).fit(x, categories) if len(set(categories)) > 1 else _Constant(categories[0])
+    unit_clf = _fitted(algorithm, x, [e.unit for e in examples])
+    category_clf = _fitted(algorithm, x, [e.category for e in examples])
     return TextModel(tfidf, unit_clf, category_clf, algorithm)
+
+
+def _fitted(algorithm: str, x, labels: list[str]):
+    if len(set(labels)) < 2:
+        return _Constant(labels[0])
+    clf = _classifier(algorithm).fit(x, labels)
+    if hasattr(clf, "sparsify"):
+        clf.sparsify()  # n-grams never seen in training weigh nothing: a much smaller file
+    return clf
 
 
 class _Constant:
@@ -151,7 +161,7 @@ def time_split(examples: Sequence[Example], test_share: float = 0.2
 def _topk(guesses: list[list[Guess]], truth: Sequence[str], k: int) -> float:
     if not truth:
         return 0.0
-    return sum(t in [g.label for g in row[:k]] for row, t in zip(guesses, truth)) / len(truth)
+    return sum(t in [g.label for g in row[:k]] for row, t in zip(guesses, truth, strict=True)) / len(truth)
 
 
 def _baseline(train: Sequence[str], truth: Sequence[str], k: int) -> float:

@@ -35,8 +35,8 @@ CONFUSED = {"zrzy": ["不动产登记"], "xzfw-hbj": ["不动产登记", "营业
 PROBLEMS: dict[str, list[str]] = {
     "inaction": ["反映多次无人处理", "一直说不归他们管", "打电话过去没人接，事情没人管", "推来推去没有结果",
                  "提交申请后再无下文"],
-    "slow": ["拖了一个多月还没办好", "承诺时限早过了仍未办结", "跑了五趟还没有办成", "说要领导签字，一等就是两周",
-             "进度一直卡着不动"],
+    "slow": ["拖了一个多月还没办好", "承诺时限早过了仍未办结", "跑了五趟还没有办成",
+             "说要领导签字，一等就是两周", "进度一直卡着不动"],
     "misconduct": ["工作人员要求提供规定以外的证明", "执法时不出示证件", "处罚没有依据", "随意扣押证件",
                    "检查时粗暴执法"],
     "extortion": ["被暗示要请客送礼才能办", "经办人索要好处费", "验收时吃拿卡要", "不给“意思”就拖着不办"],
@@ -76,7 +76,8 @@ def compose(rng: random.Random, subject: str, category: str, place: str | None =
     about = f"在{place}办理{subject}，" if subject and place else (f"办理{subject}，" if subject else "")
     if subject and rng.random() < 0.4:
         about = f"关于{place}{subject}的问题，"
-    return f"{rng.choice(OPENINGS)}{about}{rng.choice(PROBLEMS[category])}，{rng.choice(CLOSINGS)}".rstrip("，")
+    text = f"{rng.choice(OPENINGS)}{about}{rng.choice(PROBLEMS[category])}，{rng.choice(CLOSINGS)}"
+    return text.rstrip("，")
 
 
 def text_for(rng: random.Random, unit: str, category: str,
@@ -90,5 +91,6 @@ def text_for(rng: random.Random, unit: str, category: str,
 def synthetic_subjects(units: int, rng: random.Random) -> dict[str, list[str]]:
     """Invented subjects for `units` synthetic units (benchmark): two- to four-character words
     from a common pool, so units share characters as real ones do."""
-    pool = "办证审批登记补贴养老医疗住房道路公交学校收费执法检查许可备案维修工程环境卫生水电气网络农业土地税务"
-    return {f"u{i:03d}": ["".join(rng.sample(pool, rng.randint(2, 4))) for _ in range(6)] for i in range(units)}
+    pool = "办证审批登记补贴养老医疗住房道路公交学校收费执法检查许可备案维修工程环境卫生水电气网络农业"
+    return {f"u{i:03d}": ["".join(rng.sample(pool, rng.randint(2, 4))) for _ in range(6)]
+            for i in range(units)}
