@@ -15,7 +15,7 @@ router = Router(tags=["dispatch"])
 
 class UnitGuessOut(Schema):
     code: str
-    name: str
+    unit_name: str
     confidence: float = Field(..., ge=0, le=1)
 
 
@@ -65,7 +65,7 @@ def complaint_suggestions(request, id: str = Path(..., max_length=40, pattern=r"
     found = suggest(complaint)
     meta = found.meta if found else None
     return {
-        "units": [{"code": g.unit.code, "name": g.unit.name, "confidence": g.confidence}
+        "units": [{"code": g.unit.code, "unit_name": g.unit.name, "confidence": g.confidence}
                   for g in (found.units if found else [])],
         "categories": [{"code": g.code, "label": g.label, "confidence": g.confidence}
                        for g in (found.categories if found else [])],
