@@ -106,3 +106,13 @@ def test_texts_never_name_the_unit():
     for _ in range(200):
         text = texts.text_for(rng, "jtj", "slow")
         assert "交通运输" not in text and "交通局" not in text
+
+
+def test_fast_probabilities_equal_scikit_learns(model):
+    import numpy as np
+
+    from xiaoneng.dispatch.textmodel import _proba
+
+    x = model.vectors(["关于金南镇公交班次的问题", "窗口人员玩手机不理人", ""])
+    assert np.allclose(_proba(model.unit_clf, x), model.unit_clf.predict_proba(x))
+    assert np.allclose(_proba(model.category_clf, x), model.category_clf.predict_proba(x))
