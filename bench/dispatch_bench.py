@@ -31,7 +31,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xiaoneng.settings")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=1_000_000)
     parser.add_argument("--units", type=int, default=50)
     parser.add_argument("--seed", type=int, default=13)
@@ -54,11 +55,9 @@ def main() -> None:
     step = datetime.timedelta(days=730) / args.n
     started = time.perf_counter()
     units = rng.choices(codes, weights, k=args.n)
-    examples = [Example(texts.text_for(rng, unit, rng.choice(categories), subjects), unit,
-                        rng.choice(categories), start + step * i) for i, unit in enumerate(units)]
-    # The category drawn for the label is independent here: re-draw texts to match it.
-    examples = [Example(texts.text_for(rng, e.unit, e.category, subjects), e.unit, e.category, e.at)
-                for e in examples]
+    labels = [rng.choice(categories) for _ in range(args.n)]
+    examples = [Example(texts.text_for(rng, unit, category, subjects), unit, category, start + step * i)
+                for i, (unit, category) in enumerate(zip(units, labels, strict=True))]
     print(f"generated {args.n:,} texts for {args.units} units in {time.perf_counter() - started:.1f} s; "
           f"e.g. {examples[0].text}")
 

@@ -11,7 +11,7 @@ import tempfile
 from django.test import override_settings
 
 from xiaoneng.complaints.actions import do_file_complaint
-from xiaoneng.dispatch import texts
+from xiaoneng.dispatch import store, texts
 from xiaoneng.matters.actions import do_assign_matter
 from xiaoneng.matters.models import State
 from xiaoneng.testing import XiaonengTestCase
@@ -49,6 +49,20 @@ class DispatchTestCase(XiaonengTestCase):
             text = texts.compose(rng, rng.choice(texts.SUBJECTS[code]), category)
             at = START + datetime.timedelta(days=i * 2.5)
             cls.history.append(cls.file(text, category=category, at=at, unit=unit))
+
+    def setUp(self) -> None:
+        super().setUp()
+        # The database rolls back after each test; the model file must too.
+        path = store.model_path()
+        saved = path.read_bytes() if path.exists() else None
+
+        def restore() -> None:
+            if saved is None:
+                path.unlink(missing_ok=True)
+            else:
+                path.write_bytes(saved)
+
+        self.addCleanup(restore)
 
     @classmethod
     def file(cls, text: str, *, category: str = "slow", at=None, unit=None, phone: str = "", accused=None):

@@ -12,6 +12,7 @@ from xiaoneng.trace.chain import events_for
 
 PHONE = "13812345678"
 TEXT = "关于卫东村村道修补的问题，反映多次无人处理，请尽快处理。"
+AGAIN = TEXT.replace("请尽快处理", "要求给个说法")
 
 
 class RepeatTests(DispatchTestCase):
@@ -25,7 +26,7 @@ class RepeatTests(DispatchTestCase):
         cls.same_caller = cls.file("我家老人办理驾培学校退费，收了没有公示的费用。",
                                    at=later + datetime.timedelta(hours=2), phone="+86 138-1234-5678")
 
-    def repeat(self, text=TEXT.replace("请尽快处理", "要求给个说法"), **kwargs):
+    def repeat(self, text=AGAIN, **kwargs):
         kwargs.setdefault("at", self.original.matter.received_at + datetime.timedelta(days=3))
         return self.new_complaint(text, **kwargs)
 
