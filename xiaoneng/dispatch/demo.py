@@ -24,7 +24,7 @@ from xiaoneng.matters import clock
 from xiaoneng.matters.demo import ACTING
 from xiaoneng.matters.models import Resolution
 
-HISTORY = 80
+HISTORY = 64
 DAYS_BACK = 330  # calendar days; the complaints step covers the last three months
 REPEATS = 10
 UNIT_WEIGHTS = {"jtj": 4, "rsj": 3, "nsh": 2, "xzfw-hbj": 2}
