@@ -31,6 +31,7 @@ TEXT_THRESHOLD = 0.5
 PHONE_THRESHOLD = 0.2
 CANDIDATES = 500
 SHOWN = 5
+PHONE_BONUS = 0.3  # added to the similarity when ordering: the same caller is likelier
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class Repeat:
 
     @property
     def score(self) -> float:
-        return self.similarity + (0.3 if self.same_phone else 0.0)
+        return self.similarity + (PHONE_BONUS if self.same_phone else 0.0)
 
 
 def _vectors(texts: list[str], model: TextModel | None):
@@ -107,7 +108,7 @@ def _scored(complaint: Complaint, replay: bool, vectors: Vectors) -> list[tuple[
         if similarity >= TEXT_THRESHOLD or (same_phone and similarity >= PHONE_THRESHOLD):
             found.append((pk, round(float(similarity), 3), same_phone, bool(units & {accused, unit})))
     # Stable: among equal scores the newest (the candidates come newest first) stays first.
-    found.sort(key=lambda f: -(f[1] + (0.3 if f[2] else 0.0)))
+    found.sort(key=lambda f: -(f[1] + (PHONE_BONUS if f[2] else 0.0)))
     return found
 
 
