@@ -19,6 +19,7 @@ from xiaoneng import conf
 from xiaoneng.api import complaints, errors, matters
 from xiaoneng.api.parser import StrictParser
 from xiaoneng.api.tokens import authenticate_token
+from xiaoneng.dispatch import api as dispatch_api
 from xiaoneng.windows import api as windows_api
 
 
@@ -75,6 +76,7 @@ errors.install(api)
 api.add_router("", matters.router)
 api.add_router("", complaints.router)
 api.add_router("", windows_api.router)  # /windows/…: queue machines (xiaoneng/windows/api.py)
+api.add_router("", dispatch_api.router)
 
 
 def _complaint_error(request, exc):

@@ -1,3 +1,9 @@
-"""Which roles hold which dispatch permissions (merged by org.roles.all_role_permissions)."""
+"""Who may see the dispatch model's page and retrain it. Suggestions and repeat lists on a
+complaint need complaints.triage_complaint with county-wide scope (those who triage)."""
 
-ROLE_PERMISSIONS: dict[str, set[str]] = {}
+_VIEW = {"dispatch.view_trainingrun"}
+
+ROLE_PERMISSIONS: dict[str, set[str]] = {
+    "center_admin": _VIEW | {"dispatch.add_trainingrun"},
+    "center_staff": _VIEW,
+}

@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from xiaoneng.dispatch import views
 
 app_name = "dispatch"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+]
