@@ -135,7 +135,7 @@ class ScreenTests(AchievementTestCase):
         self.login(self.staff)
         url = reverse("achievements:index") + Q
         self.client.get(url)
-        with self.assertNumQueries(11):
+        with self.assertNumQueries(12):
             self.client.get(url)
 
     def test_reject_without_reason_shows_the_form_error(self):

@@ -124,5 +124,5 @@ class ViewTests(XiaonengTestCase):
 
     def test_list_in_few_queries(self):
         self.login(self.staff)
-        with self.assertNumQueries(8):
+        with self.assertNumQueries(9):
             self.client.get(reverse("activities:index"))

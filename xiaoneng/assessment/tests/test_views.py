@@ -173,5 +173,5 @@ class ViewBehaviourTests(AssessmentTestCase):
     def test_appeal_list_queries_do_not_grow(self):
         self.login(self.admin)
         url = reverse("assessment:appeal_list")
-        with self.assertNumQueries(6):
+        with self.assertNumQueries(7):
             self.client.get(url)

@@ -215,9 +215,9 @@ class EditorFlowTests(BulletinTestCase):
         for number in range(5):
             actions.do_submit(actor=self.liaison_b, issue=self.issue, title=f"稿件{number}", text="正文")
             actions.do_create_issue(actor=self.staff, date=datetime.date(2026, 12, number + 1))
-        with self.assertNumQueries(7):
+        with self.assertNumQueries(8):
             self.client.get(reverse("bulletin:submissions"))
-        with self.assertNumQueries(7):
+        with self.assertNumQueries(8):
             self.client.get(reverse("bulletin:index"))
 
 

@@ -139,7 +139,7 @@ class ScreenTests(CommitmentTestCase):
         self.login(self.staff)
         url = reverse("commitments:index")
         self.client.get(url)
-        with self.assertNumQueries(9):
+        with self.assertNumQueries(10):
             self.client.get(url)
 
     def test_a_breached_check_through_the_screen(self):

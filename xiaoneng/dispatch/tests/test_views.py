@@ -36,7 +36,7 @@ class ViewTests(DispatchTestCase):
         for _ in range(3):
             do_train(measure=False)
         self.login(self.staff)
-        with self.assertNumQueries(8):
+        with self.assertNumQueries(9):
             self.client.get("/dispatch/")
 
     def test_panel_only_for_those_who_triage(self):

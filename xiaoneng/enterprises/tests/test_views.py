@@ -119,7 +119,7 @@ class ScreenTests(ViewTestCase):
         for n in range(5):
             self.record(self.factory, self.power, self.unit_a, D(2026, 3, 10), f"问题{n}")
         self.login(self.staff)
-        with self.assertNumQueries(8):
+        with self.assertNumQueries(9):
             page = self.client.get(reverse("enterprises:problems"))
         self.assertContains(page, "问题4")
 

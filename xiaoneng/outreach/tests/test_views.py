@@ -151,7 +151,7 @@ class ScreenTests(ViewTestCase):
         for day in range(3, 13):
             self.visit(self.station_pairing, D(2026, 3, day))
         self.login(self.staff)
-        with self.assertNumQueries(9):
+        with self.assertNumQueries(10):
             response = self.client.get(reverse("outreach:index"))
         self.assertContains(response, "李家户（金南村）")
 

@@ -151,11 +151,11 @@ class CaseViewTests(WindowTestCase):
             self.case()
         self.login(self.staff)
         self.client.get(reverse("windows:cases"))
-        with self.assertNumQueries(8):
+        with self.assertNumQueries(9):
             response = self.client.get(reverse("windows:cases"))
         for _ in range(5):
             self.case()
-        with self.assertNumQueries(8):
+        with self.assertNumQueries(9):
             self.client.get(reverse("windows:cases"))
         self.assertEqual(response.status_code, 200)
 
@@ -334,12 +334,12 @@ class ConsultationLinkTests(WindowTestCase):
         self.login(self.staff)
         self.case()
         ServiceCase.objects.update(colour="red")
-        with self.assertNumQueries(8):
+        with self.assertNumQueries(9):
             self.client.get(reverse("windows:board_rows"))
         for _ in range(4):
             self.case(self.item_b)
         ServiceCase.objects.update(colour="yellow")
-        with self.assertNumQueries(8):
+        with self.assertNumQueries(9):
             self.client.get(reverse("windows:board_rows"))
 
 
