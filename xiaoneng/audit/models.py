@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from xiaoneng.trace.hashing import ALGORITHMS, canonical_datetime, hash_payload
 from xiaoneng.trace.models import AppendOnlyModel
@@ -32,7 +33,7 @@ class AuditEntry(AppendOnlyModel):
         verbose_name=_("target type"),
     )
     target_id = models.CharField(_("target id"), max_length=64, blank=True)
-    target_repr = models.CharField(_("target"), max_length=300, blank=True)
+    target_repr = models.CharField(pgettext_lazy("audit", "target"), max_length=300, blank=True)
     detail = models.JSONField(_("detail"), default=dict, blank=True)
     prev_hash = models.CharField(max_length=64, blank=True)
     hash = models.CharField(max_length=64)

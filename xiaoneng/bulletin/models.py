@@ -124,7 +124,8 @@ class ItemKind(models.TextChoices):
 
 class Item(models.Model):
     issue = models.ForeignKey(Issue, models.CASCADE, related_name="items", verbose_name=_("issue"))
-    section = models.ForeignKey(Section, models.PROTECT, related_name="+", verbose_name=_("section"))
+    section = models.ForeignKey(Section, models.PROTECT, related_name="+",
+                                verbose_name=pgettext_lazy("bulletin", "section"))
     kind = models.CharField(_("kind"), max_length=12, choices=ItemKind.choices, default=ItemKind.OTHER)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(pgettext_lazy("bulletin item", "title"), max_length=200)

@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EventKind(models.TextChoices):
@@ -32,9 +33,9 @@ class Notification(models.Model):
     """One message in one user's in-app inbox."""
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="notifications",
-                                  verbose_name=_("recipient"))
+                                  verbose_name=pgettext_lazy("notification", "recipient"))
     kind = models.CharField(_("event"), max_length=40, choices=EventKind.choices)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("notification", "title"), max_length=200)
     body = models.TextField(_("text"), blank=True)
     url = models.CharField(_("link"), max_length=300, blank=True)
     subject_type = models.ForeignKey(ContentType, models.CASCADE, null=True, blank=True, related_name="+")

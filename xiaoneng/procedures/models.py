@@ -31,7 +31,7 @@ class ProcedureTemplate(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=100)
     description = models.TextField(_("description"), blank=True)
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(pgettext_lazy("template", "active"), default=True)
 
     class Meta:
         ordering = ["code"]
@@ -109,7 +109,7 @@ class ProcedureCase(models.Model):
                                  editable=False)
     template = models.ForeignKey(ProcedureTemplate, on_delete=models.PROTECT, related_name="cases")
     unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="procedure_cases")
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("case", "title"), max_length=200)
     target = models.ForeignKey("org.Target", on_delete=models.SET_NULL, null=True, blank=True,
                                related_name="procedure_cases")
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -58,7 +58,7 @@ class ScoreRule(models.Model):
     description = models.TextField(_("description"), blank=True)
     basis = models.TextField(_("basis document"), blank=True,
                              help_text=_("The document and clause this rule rests on."))
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(pgettext_lazy("rule", "active"), default=True)
     cap_per_unit_year = models.DecimalField(
         _("cap per unit and year"), max_digits=POINTS_DIGITS, decimal_places=POINTS_PLACES,
         null=True, blank=True,

@@ -7,6 +7,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from xiaoneng.trace.hashing import ALGORITHMS, canonical_datetime, hash_payload
 
@@ -120,7 +121,7 @@ class EventAttachment(AppendOnlyModel):
     position = models.PositiveSmallIntegerField()
     file = models.FileField(upload_to=trace_upload_to, max_length=255)
     name = models.CharField(_("file name"), max_length=255)
-    size = models.PositiveBigIntegerField(_("size"))
+    size = models.PositiveBigIntegerField(pgettext_lazy("file", "size"))
     digest = models.CharField(max_length=64)
 
     class Meta:

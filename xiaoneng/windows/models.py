@@ -218,7 +218,7 @@ class QueueTicket(models.Model):
     enterprise = models.ForeignKey(
         Target, models.PROTECT, null=True, blank=True, verbose_name=_("enterprise")
     )
-    issued_at = models.DateTimeField(_("issued at"))
+    issued_at = models.DateTimeField(pgettext_lazy("ticket", "issued at"))
     hour = models.PositiveSmallIntegerField(_("hour issued"))
     called_at = models.DateTimeField(_("called at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)

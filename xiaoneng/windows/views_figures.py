@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from xiaoneng.matters import clock
@@ -30,7 +30,7 @@ class PeriodForm(forms.Form):
     group = forms.ChoiceField(
         choices=[("unit", gettext_lazy("per window")), ("staff", gettext_lazy("per person"))],
         required=False,
-        label=gettext_lazy("Group"),
+        label=pgettext_lazy("figures", "Group"),
     )
 
 
