@@ -177,25 +177,29 @@ def compute_standings(ay: AssessmentYear, quarter: int | None = None) -> list[Gr
     for group_id, *unit in members.order_by("unit_id"):
         row = rows[unit[0]] = StandingRow(unit=UnitRef(*unit), base=ay.base_score)
         groups[group_id].rows.append(row)
-    lines: dict[int, list[tuple[int, Decimal, int]]] = {}
+    # One pass over the (unit, rule) sums, tens of thousands of rows at city scale: the rows of
+    # units in no group wait in `loose` until their units are read.
+    caps = {pk: (rule, rule.cap_per_unit_year) for pk, rule in rules.items()}
+    loose: dict[int, list[tuple]] = {}
     for unit_id, rule_id, points, n in fetch_rows(rule_sums(ay.year, quarter)):
-        lines.setdefault(unit_id, []).append((rule_id, as_points(points), n))
-    stray = [uid for uid in lines if uid not in rows]
+        raw = points if isinstance(points, Decimal) else as_points(points)
+        rule, cap = caps[rule_id]
+        part = (rule, raw, raw if cap is None else _clip(raw, rule.kind, cap), n)
+        row = rows.get(unit_id)
+        if row is None:
+            loose.setdefault(unit_id, []).append(part)
+        else:
+            row.parts.append(part)
     strays = (
         [
-            StandingRow(unit=UnitRef(*u), base=ay.base_score)
-            for u in Unit.objects.filter(pk__in=stray).values_list(*UNIT_FIELDS)
+            StandingRow(unit=UnitRef(*u), base=ay.base_score, parts=loose[u[0]])
+            for u in Unit.objects.filter(pk__in=list(loose)).values_list(*UNIT_FIELDS)
         ]
-        if stray
+        if loose
         else []
     )
     rows.update((row.unit.pk, row) for row in strays)
-    for unit_id, row in rows.items():
-        parts = row.parts
-        for rule_id, raw, n in lines.get(unit_id, ()):
-            rule = rules[rule_id]
-            cap = rule.cap_per_unit_year
-            parts.append((rule, raw, raw if cap is None else _clip(raw, rule.kind, cap), n))
+    for row in rows.values():
         _finish(row, ay)
     result = [GroupStandings(g.name, rank_rows(g.rows)) for g in groups.values() if g.rows]
     if strays:
