@@ -45,10 +45,18 @@ OUTCOMES = [("received", 4), ("rejected", 4), ("duplicate", 4), ("assigned", 8),
             ("closed", 35), ("reopened", 3), ("extension", 3)]
 
 
+# Some reporters name the unit, most only say what happened: a text model for dispatch must
+# learn from the words, not from a unit's name put in front of every complaint (docs/dispatch.md).
+NAMING = ["{unit}：{text}", "在{unit}办事时，{text}", "反映{unit}的问题：{text}"]
+
+
 def _text(rng, category: str, unit, kind: str) -> str:
     if kind == "enquiry":
         return rng.choice(ENQUIRIES)
-    return f"{unit.short_name}：{rng.choice(TEXTS[category])}"
+    text = rng.choice(TEXTS[category])
+    if rng.random() < 1 / 3:
+        return rng.choice(NAMING).format(unit=unit.short_name, text=text)
+    return text
 
 
 def build_complaints(ctx) -> None:
