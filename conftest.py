@@ -1,8 +1,10 @@
-"""Shared pytest configuration: hypothesis profiles."""
+"""Shared pytest configuration: hypothesis profiles, the browser fixtures, test logins."""
 
 import os
 
 from hypothesis import settings
+
+pytest_plugins = ["xiaoneng.testing_browser"]  # `browser` and `outbound` for the browser tests
 
 settings.register_profile("ci", max_examples=200, deadline=None)
 settings.register_profile("dev", max_examples=50, deadline=None)

@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
+import pytest
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
@@ -269,3 +271,24 @@ def fonts_rendering(page: Page, selector: str) -> dict[str, int]:
     finally:
         session.detach()
     return {font["familyName"]: font["glyphCount"] for font in fonts}
+
+
+# Fixtures every browser test shares (registered for the whole suite by conftest.py's
+# pytest_plugins); each test module keeps its own `server`, since each prepares its own data.
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, for the tests of one module."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def outbound():
+    """Watches every request a page makes; the test fails if one left loopback."""
+    watch = Outbound()
+    yield watch
+    assert watch.blocked == [], f"requests beyond loopback: {watch.blocked}"

@@ -31,23 +31,6 @@ def server(tmp_path_factory):
         yield live
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = tb.launch_chromium(playwright)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def outbound():
-    watch = tb.Outbound()
-    yield watch
-    assert watch.blocked == [], f"requests beyond loopback: {watch.blocked}"
-
-
 def shoot(page, name: str) -> None:
     tb.screenshot(page, f"{SHOTS}{name}")
 

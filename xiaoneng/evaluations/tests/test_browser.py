@@ -39,16 +39,6 @@ def server(tmp_path_factory):
         yield live
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = tb.launch_chromium(playwright)
-        yield chromium
-        chromium.close()
-
-
 def test_a_rater_casts_one_ballot_on_a_phone(server, browser):
     outbound = tb.Outbound()
     page = tb.new_context(browser, outbound, **tb.PHONE).new_page()

@@ -58,16 +58,6 @@ def server(tmp_path_factory):
         yield live
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = tb.launch_chromium(playwright)
-        yield chromium
-        chromium.close()
-
-
 def test_a_chief_logs_a_visit_on_a_phone_and_hands_the_problem_over(server, browser):
     outbound = tb.Outbound()
     phone = tb.new_context(browser, outbound, **tb.PHONE).new_page()
