@@ -195,10 +195,21 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = conf.env_bool("XIAONENG_SECURE_COOKIES", False)
+# Behind HTTPS (XIAONENG_HTTPS=true, as in production): secure cookies, redirect plain HTTP, HSTS,
+# and the proxy's X-Forwarded-Proto believed when the proxy is trusted.
+XIAONENG_HTTPS = conf.env_bool("XIAONENG_HTTPS", False)
+SESSION_COOKIE_SECURE = XIAONENG_HTTPS or conf.env_bool("XIAONENG_SECURE_COOKIES", False)
+SECURE_SSL_REDIRECT = XIAONENG_HTTPS
+SECURE_HSTS_SECONDS = conf.env_int("XIAONENG_HSTS_SECONDS", 31536000) if XIAONENG_HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = XIAONENG_HTTPS
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
+if XIAONENG_HTTPS and XIAONENG_TRUST_X_FORWARDED_FOR:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# No page is framed, not even by this site; the public pages lift this for the county portal
+# with CSP frame-ancestors (xiaoneng.web.public.public_page).
+X_FRAME_OPTIONS = "DENY"
 
 LOGGING = {
     "version": 1,
